@@ -1,0 +1,154 @@
+/**
+ * buildApp(): the whole HTTP platform, used by main.ts and by every test.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Platform } from './context.js';
+import type { Database } from './db/client.js';
+import { type Clock, systemClock } from './lib/clock.js';
+import { deriveKeys } from './lib/crypto.js';
+import { loggerOptions } from './logger.js';
+import { accountRoutes } from './modules/account/account.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { adminRoutes } from './modules/auth/admin.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { catalogRoutes } from './modules/catalog/catalog.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { organisationRoutes } from './modules/organisations/organisations.routes.js';
+import { peopleRoutes } from './modules/people/people.routes.js';
+import { createTaskRunner } from './modules/tasks/tasks.runner.js';
+import { taskRoutes } from './modules/tasks/tasks.routes.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { registerSession } from './plugins/session.js';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** Every route, as registered: the test matrices walk it so no route is skipped. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  config: { regionResource?: string; public?: boolean };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
+export interface BuildOptions {
+  database: Database;
+  config: Config;
+  clock?: Clock;
+  /** false silences request logs (tests); otherwise pino at config.logLevel. */
+  logger?: boolean;
+  /** Start the background-task runner (default true). */
+  startTasks?: boolean;
+}
+
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const { config, database } = opts;
+  const app = Fastify({
+    logger: opts.logger === false ? false : loggerOptions(config.logLevel),
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const platform: Platform = {
+    database,
+    config,
+    keys: deriveKeys(config.masterKey),
+    clock: opts.clock ?? systemClock,
+    tasks: createTaskRunner(database.kind),
+  };
+  app.decorate('platform', platform);
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routeTable.push({ method, url: r.url, config: (r.config ?? {}) as RouteEntry['config'] });
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(rateLimit, { max: config.rateLimit.globalPerMinute, timeWindow: 60_000 });
+  await app.register(cookie);
+  if (config.apiDocs) {
+    await app.register(swagger, {
+      openapi: { info: { title: '赣才 Gancai API', version: '0.1.0', description: '江西省数字人才服务平台 API' } },
+      transform: jsonSchemaTransform,
+    });
+  }
+  registerSession(app);
+  registerErrorHandling(app);
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  await app.register(healthRoutes, { prefix: '/api/health' });
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(accountRoutes, { prefix: '/api/account' });
+  await app.register(catalogRoutes, { prefix: '/api/catalog' });
+  await app.register(organisationRoutes, { prefix: '/api/organisations' });
+  await app.register(peopleRoutes, { prefix: '/api/people' });
+  await app.register(adminRoutes, { prefix: '/api/admin' });
+  await app.register(auditRoutes, { prefix: '/api/audit' });
+  await app.register(taskRoutes, { prefix: '/api/tasks' });
+
+  if (config.apiDocs) {
+    app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  }
+  await registerWeb(app);
+
+  app.addHook('onReady', async () => {
+    if (opts.startTasks !== false) await platform.tasks.start(platform);
+  });
+  app.addHook('onClose', async () => {
+    await platform.tasks.stop();
+  });
+  return app;
+}
+
+/** The built web app, with the SPA's index.html for any other non-API GET. */
+async function registerWeb(app: FastifyInstance) {
+  const built = existsSync(path.join(WEB_DIST, 'index.html'));
+  if (built) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'], maxAge: '1h' });
+  app.setNotFoundHandler((request, reply) => {
+    if (built && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send({ code: 'NOT_FOUND', requestId: request.id });
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * gancai db migrate | seed --size ci|demo|province | audit verify | totp <account>
+ * Works on the embedded database in DATA_DIR, or on PostgreSQL when DATABASE_URL is set.
+ */
+import { eq } from 'drizzle-orm';
+import { openPlatformDatabase } from './bootstrap.js';
+import { loadConfig } from './config.js';
+import { type Platform, systemCtx } from './context.js';
+import { systemClock } from './lib/clock.js';
+import { decrypt, deriveKeys } from './lib/crypto.js';
+import { terminalProgress } from './lib/progress.js';
+import { verifyAuditChain } from './modules/audit/audit.verify.js';
+import { users } from './modules/auth/auth.tables.js';
+import { currentTotp } from './modules/auth/totp.js';
+import { createTaskRunner } from './modules/tasks/tasks.runner.js';
+import { seed, type SeedSize } from './seed/seed.js';
+
+const USAGE = `用法 / usage:
+  gancai db migrate                       迁移数据库 / apply migrations
+  gancai seed --size ci|demo|province     生成数据 / generate data (province: 1,000,000 talents)
+  gancai audit verify                     校验审计链 / verify the audit chain
+  gancai totp <account>                   显示演示账号当前动态口令 / current TOTP code of a demo account`;
+
+async function withPlatform<T>(fn: (p: Platform) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openPlatformDatabase(config, (m) => process.stderr.write(`${m}\n`));
+  const platform: Platform = { database, config, keys: deriveKeys(config.masterKey), clock: systemClock, tasks: createTaskRunner(database.kind) };
+  try {
+    return await fn(platform);
+  } finally {
+    await database.close();
+  }
+}
+
+function sizeArg(args: string[]): SeedSize {
+  const i = args.indexOf('--size');
+  const v = i >= 0 ? args[i + 1] : args.find((a) => a.startsWith('--size='))?.slice(7);
+  if (v === 'ci' || v === 'demo' || v === 'province') return v;
+  throw new Error('--size must be ci, demo or province');
+}
+
+async function run(args: string[]): Promise<number> {
+  const [cmd, sub] = args;
+  if (cmd === 'db' && sub === 'migrate') {
+    await withPlatform(async () => {});
+    process.stdout.write('migrations applied\n');
+    return 0;
+  }
+  if (cmd === 'seed') {
+    const size = sizeArg(args);
+    const result = await withPlatform(async (p) => {
+      const bar = terminalProgress();
+      const r = await seed(systemCtx(p), size, bar);
+      bar.finish();
+      return r;
+    });
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return 0;
+  }
+  if (cmd === 'audit' && sub === 'verify') {
+    const result = await withPlatform((p) => verifyAuditChain(systemCtx(p)));
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    if (!result.ok && result.firstBad) {
+      process.stderr.write(`审计链在第 ${result.firstBad.seq} 条处不一致 (${result.firstBad.problem}) / audit chain broken at seq ${result.firstBad.seq}\n`);
+    }
+    return result.ok ? 0 : 2;
+  }
+  if (cmd === 'totp' && sub) {
+    const code = await withPlatform(async (p) => {
+      const [u] = await p.database.db.select().from(users).where(eq(users.username, sub));
+      if (!u?.isDemo || !u.totpSecretEnc) throw new Error(`${sub} is not a demo account with a second factor`);
+      return currentTotp(decrypt(p.keys, u.totpSecretEnc), new Date());
+    });
+    const left = 30 - (Math.floor(Date.now() / 1000) % 30);
+    process.stdout.write(`${code}  (${left}s)\n`);
+    return 0;
+  }
+  process.stdout.write(`${USAGE}\n`);
+  return cmd ? 1 : 0;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,67 @@
+/** `npm start`: build the web app if needed, open and migrate the database, seed on first start, listen. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { buildApp, WEB_DIST } from './app.js';
+import { openPlatformDatabase } from './bootstrap.js';
+import { loadConfig } from './config.js';
+import { systemCtx } from './context.js';
+import { terminalProgress } from './lib/progress.js';
+import { demoAccountInfo } from './seed/demo-accounts.js';
+import { isSeeded, seed } from './seed/seed.js';
+
+const say = (msg: string) => process.stdout.write(`[赣才] ${msg}\n`);
+
+async function buildWebIfMissing() {
+  if (existsSync(path.join(WEB_DIST, 'index.html'))) return;
+  say('首次启动：构建网页应用（约 10 秒）…');
+  const { build } = await import('vite');
+  await build({ configFile: path.resolve(WEB_DIST, '../../vite.config.ts'), logLevel: 'warn' });
+}
+
+async function main() {
+  const started = Date.now();
+  const config = loadConfig();
+  await buildWebIfMissing();
+  const database = await openPlatformDatabase(config, say);
+  const app = await buildApp({ database, config });
+  const ctx = systemCtx(app.platform);
+  if (config.seedSize !== 'none' && !(await isSeeded(ctx))) {
+    say(`首次启动：生成演示数据（${config.seedSize}）…`);
+    const bar = terminalProgress();
+    await seed(ctx, config.seedSize, bar);
+    bar.finish();
+  }
+  await app.listen({ port: config.port, host: config.host });
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  say(`已就绪（${((Date.now() - started) / 1000).toFixed(1)} 秒）：http://${shownHost}:${config.port}`);
+  await printDemoAccounts(ctx);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    say(`收到 ${signal}，正在停止…`);
+    const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    await app.close();
+    await database.close();
+    clearTimeout(timer);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+async function printDemoAccounts(ctx: ReturnType<typeof systemCtx>) {
+  const accounts = await demoAccountInfo(ctx);
+  if (!accounts.length) return;
+  say('演示账号（仅演示数据）/ Demo accounts (demo data only):');
+  for (const a of accounts) {
+    const totp = a.totpSecret ? `  TOTP 密钥 ${a.totpSecret}（npx gancai totp ${a.username}）` : '';
+    process.stdout.write(`  ${a.username.padEnd(20)} ${a.password}  ${a.note}${totp}\n`);
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`[赣才] 启动失败 / start-up failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

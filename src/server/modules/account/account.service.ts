@@ -1,0 +1,91 @@
+/**
+ * The data subject's rights (PIPL art. 44–47): see what is held, export a full copy, close the account.
+ * Export and closure need the password again (re-authentication).
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import { AppError } from '../../../shared/errors.js';
+import type { Actor, Ctx } from '../../context.js';
+import type { Db } from '../../db/client.js';
+import { record } from '../audit/audit.service.js';
+import { auditLog } from '../audit/audit.tables.js';
+import { sessions, users } from '../auth/auth.tables.js';
+import { accountSummary } from '../auth/auth.service.js';
+import { verifyPassword } from '../auth/password.js';
+import { listConsents } from './consents.service.js';
+import { consents } from './account.tables.js';
+import { openValue } from './pi.js';
+
+async function reauthenticate(ctx: Ctx & { actor: Actor }, password: string) {
+  const [u] = await ctx.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, ctx.actor.userId));
+  if (!(await verifyPassword(u?.hash, password))) {
+    throw new AppError('AUTH_REAUTH_REQUIRED', { status: 401, params: { field: 'password' } });
+  }
+}
+
+export async function myData(ctx: Ctx & { actor: Actor }) {
+  return { user: await accountSummary(ctx, ctx.actor.userId), consents: await listConsents(ctx, ctx.actor.userId) };
+}
+
+/** Everything held about the person, identifiers in full (their own data), as one JSON document. */
+export async function exportMyData(ctx: Ctx & { actor: Actor }, password: string) {
+  await reauthenticate(ctx, password);
+  const [u] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
+  if (!u) throw new AppError('NOT_FOUND', { status: 404 });
+  const keys = ctx.platform.keys;
+  const activity = await ctx.db
+    .select({ at: auditLog.at, action: auditLog.action, objectType: auditLog.objectType, result: auditLog.result })
+    .from(auditLog)
+    .where(eq(auditLog.actorId, u.id));
+  await ctx.db.transaction(async (tx) =>
+    record({ ...ctx, db: tx as unknown as Db }, { action: 'account.export', objectType: 'user', objectId: u.id, regionCode: u.regionCode }),
+  );
+  return {
+    exportedAt: ctx.now.toISOString(),
+    controller: '江西省人力资源和社会保障厅（赣才 数字人才服务平台）',
+    account: {
+      username: u.username,
+      role: u.role,
+      displayName: u.displayName,
+      regionCode: u.regionCode,
+      idNumber: openValue(keys, u.idNumberEnc),
+      phone: openValue(keys, u.phoneEnc),
+      createdAt: u.createdAt.toISOString(),
+      lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    },
+    consents: await listConsents(ctx, u.id),
+    activity: activity.map((a) => ({ ...a, at: a.at.toISOString() })),
+  };
+}
+
+/**
+ * Closes the account: personal data is deleted or anonymised, sessions end. The audit trail keeps
+ * its entries (retention required by law) but they hold ids, never personal identifiers.
+ */
+export async function closeMyAccount(ctx: Ctx & { actor: Actor }, password: string) {
+  await reauthenticate(ctx, password);
+  const id = ctx.actor.userId;
+  await ctx.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    await tx
+      .update(users)
+      .set({
+        status: 'closed',
+        username: `closed-${id}`,
+        displayName: '已注销用户',
+        passwordHash: null,
+        idNumberEnc: null,
+        idNumberBidx: null,
+        phoneEnc: null,
+        phoneBidx: null,
+        totpSecretEnc: null,
+        closedAt: ctx.now,
+      })
+      .where(eq(users.id, id));
+    await tx
+      .update(consents)
+      .set({ withdrawnAt: ctx.now })
+      .where(and(eq(consents.userId, id), isNull(consents.withdrawnAt)));
+    await tx.delete(sessions).where(eq(sessions.userId, id));
+    await record({ ...ctx, db: tx }, { action: 'account.close', objectType: 'user', objectId: id, regionCode: ctx.actor.regionCode });
+  });
+}

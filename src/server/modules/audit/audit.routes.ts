@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { roleCtx } from '../../plugins/request-context.js';
+import { listAudit } from './audit.service.js';
+import { verifyAuditChain } from './audit.verify.js';
+
+/** The audit administrator reads the whole trail; officials read their region's entries. Nobody writes. */
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/',
+    {
+      schema: {
+        querystring: z.object({
+          objectType: z.string().max(40).optional(),
+          objectId: z.string().max(64).optional(),
+          afterSeq: z.coerce.number().int().min(0).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+    },
+    async (request) => {
+      const items = await listAudit(roleCtx(request, ['auditor', 'official']), request.query);
+      return { items: items.map((r) => ({ ...r, at: r.at.toISOString() })) };
+    },
+  );
+
+  app.post('/verify', async (request) => verifyAuditChain(roleCtx(request, ['auditor'])));
+};

@@ -1,0 +1,24 @@
+/**
+ * Seeding by size: `ci` (small, for tests), `demo` (a realistic province in miniature, first start),
+ * `province` (1,000,000 talents and 40,000 employers, for benchmarks).
+ */
+import { count } from 'drizzle-orm';
+import type { Ctx } from '../context.js';
+import type { Progress } from '../lib/progress.js';
+import { users } from '../modules/auth/auth.tables.js';
+import { seedBulk, SEED_SIZES, type SeedSize } from './bulk.js';
+import { seedDemoAccounts } from './demo-accounts.js';
+
+export type { SeedSize };
+
+export async function isSeeded(ctx: Ctx): Promise<boolean> {
+  const [row] = await ctx.db.select({ n: count() }).from(users);
+  return (row?.n ?? 0) > 0;
+}
+
+export async function seed(ctx: Ctx, size: SeedSize, progress: Progress) {
+  const started = Date.now();
+  await seedDemoAccounts(ctx);
+  const counts = await seedBulk(ctx, SEED_SIZES[size], progress);
+  return { size, ...counts, seconds: (Date.now() - started) / 1000 };
+}
