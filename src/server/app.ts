@@ -21,6 +21,7 @@ import { deriveKeys } from './lib/crypto.js';
 import { loggerOptions } from './logger.js';
 import { accountRoutes } from './modules/account/account.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { AUDIT_VERIFY_TASK, auditVerifyTask } from './modules/audit/audit.verify.js';
 import { adminRoutes } from './modules/auth/admin.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
@@ -53,6 +54,8 @@ export interface BuildOptions {
   clock?: Clock;
   /** false silences request logs (tests); otherwise pino at config.logLevel. */
   logger?: boolean;
+  /** Where log lines go (default stdout); tests capture them to prove no personal data is logged. */
+  logStream?: NodeJS.WritableStream;
   /** Start the background-task runner (default true). */
   startTasks?: boolean;
 }
@@ -60,7 +63,7 @@ export interface BuildOptions {
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = opts;
   const app = Fastify({
-    logger: opts.logger === false ? false : loggerOptions(config.logLevel),
+    logger: opts.logger === false ? false : { ...loggerOptions(config.logLevel), ...(opts.logStream ? { stream: opts.logStream } : {}) },
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -76,6 +79,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     tasks: createTaskRunner(database.kind),
   };
   app.decorate('platform', platform);
+  platform.tasks.register(AUDIT_VERIFY_TASK, auditVerifyTask);
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (r) => {

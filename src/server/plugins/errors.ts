@@ -60,15 +60,11 @@ export function registerErrorHandling(app: FastifyInstance) {
   });
 }
 
-function isDatabaseUnavailable(error: Error): boolean {
+function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 4) return false;
   const code = (error as { code?: string }).code;
-  return (
-    code === 'ECONNREFUSED' ||
-    code === 'ECONNRESET' ||
-    code === '57P01' ||
-    code === '57P03' ||
-    code === '08006' ||
-    code === '08001' ||
-    /Connection terminated|timeout exceeded when trying to connect/i.test(error.message)
-  );
+  if (code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003'].includes(code)) return true;
+  if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(error.message)) return true;
+  // Drizzle wraps driver errors; the cause says what happened.
+  return isDatabaseUnavailable((error as { cause?: unknown }).cause, depth + 1);
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roleCtx } from '../../plugins/request-context.js';
 import { listAudit } from './audit.service.js';
-import { verifyAuditChain } from './audit.verify.js';
+import { AUDIT_VERIFY_TASK, verifyAuditChain } from './audit.verify.js';
 
 /** The audit administrator reads the whole trail; officials read their region's entries. Nobody writes. */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -25,4 +25,11 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post('/verify', async (request) => verifyAuditChain(roleCtx(request, ['auditor'])));
+
+  /** The same verification as a background task with progress (large trails). 202 { taskId }. */
+  app.post('/verify-task', async (request, reply) => {
+    const ctx = roleCtx(request, ['auditor']);
+    const taskId = await ctx.platform.tasks.enqueue(ctx, AUDIT_VERIFY_TASK, {}, { ownerId: ctx.actor.userId });
+    return reply.status(202).send({ taskId });
+  });
 };

@@ -2,7 +2,7 @@
  * Walks the whole chain in order and reports the first entry that was changed, deleted,
  * inserted or reordered, and whether the tail was cut off after the last sealed checkpoint.
  */
-import { asc, gt } from 'drizzle-orm';
+import { asc, gt, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.js';
 import { GENESIS_HASH, chainHash } from './audit.chain.js';
 import { checkpointSeal } from './audit.service.js';
@@ -20,7 +20,8 @@ export interface VerifyResult {
 
 const BATCH = 5000;
 
-export async function verifyAuditChain(ctx: Ctx): Promise<VerifyResult> {
+export async function verifyAuditChain(ctx: Ctx, onProgress?: (done: number, total: number) => Promise<void>): Promise<VerifyResult> {
+  const [count] = onProgress ? await ctx.db.select({ n: sql<number>`count(*)::int` }).from(auditLog) : [];
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let entries = 0;
@@ -56,6 +57,7 @@ export async function verifyAuditChain(ctx: Ctx): Promise<VerifyResult> {
       expectedSeq++;
       entries++;
     }
+    await onProgress?.(entries, count?.n ?? entries);
     if (rows.length < BATCH) break;
   }
   const headSeq = expectedSeq - 1;
@@ -64,4 +66,12 @@ export async function verifyAuditChain(ctx: Ctx): Promise<VerifyResult> {
     return { ok: false, entries, headSeq, headHash: prevHash, firstBad: { seq: headSeq + 1, problem: 'tail_truncated' } };
   }
   return { ok: true, entries, headSeq, headHash: prevHash };
+}
+
+export const AUDIT_VERIFY_TASK = 'audit.verify';
+
+/** Background-task handler: verifies the chain, reporting progress per batch. */
+export async function auditVerifyTask(ctx: Ctx, _params: unknown, report: (done: number, total?: number, message?: string) => Promise<void>) {
+  const result = await verifyAuditChain(ctx, (done, total) => report(done, total, 'verifying'));
+  return { ...result };
 }

@@ -1,0 +1,52 @@
+/**
+ * Starts the real platform for browser tests: a fresh in-memory PGlite, migrated, catalogues loaded,
+ * seeded with the `ci` seed, serving the built web app (dist/web) on 127.0.0.1 at a random port.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { buildApp, WEB_DIST } from '../src/server/app.js';
+import { systemCtx } from '../src/server/context.js';
+import { migrateDatabase, openDatabase } from '../src/server/db/client.js';
+import { silentProgress } from '../src/server/lib/progress.js';
+import { loadReferenceCatalogs } from '../src/server/modules/catalog/catalog.load.js';
+import { demoAccountInfo, type DemoAccountInfo } from '../src/server/seed/demo-accounts.js';
+import { seed } from '../src/server/seed/seed.js';
+import { testConfig } from '../test/test-config.js';
+
+export interface E2eServer {
+  url: string;
+  close(): Promise<void>;
+  demo: { accounts: Record<string, DemoAccountInfo> };
+}
+
+async function ensureWebBuilt() {
+  if (existsSync(path.join(WEB_DIST, 'index.html')) && existsSync(path.join(WEB_DIST, 'assets'))) return;
+  const { build } = await import('vite');
+  await build({ configFile: path.resolve(WEB_DIST, '../../vite.config.ts'), logLevel: 'warn' });
+}
+
+export async function startE2eServer(): Promise<E2eServer> {
+  await ensureWebBuilt();
+  const database = await openDatabase({});
+  await migrateDatabase(database);
+  await loadReferenceCatalogs(database);
+  const app = await buildApp({ database, config: testConfig(), logger: false });
+  await seed(systemCtx(app.platform), 'ci', silentProgress);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  const infos = await demoAccountInfo(systemCtx(app.platform));
+  const accounts: Record<string, DemoAccountInfo> = {};
+  for (const a of infos) {
+    accounts[a.username] = a;
+    accounts[a.role] ??= a;
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    demo: { accounts },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * Cross-region access matrix (SECURITY.md T-07): every route that names a region-owned record is called
+ * by every role from another region, and must never answer 2xx. The route table is walked, so a new
+ * route with an id is covered (or must say why it is not region-owned).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idNumberCheckChar, usccCheckChar } from '../src/shared/identifiers.js';
+import { DEMO_ACCOUNTS } from '../src/server/seed/demo-accounts.js';
+import { createTestApp, sessionFrom, type Session, type TestApp } from './helpers.js';
+
+/** Routes with an id that are not region-owned, and why. */
+const NOT_REGION_OWNED: Record<string, string> = {
+  '/api/tasks/:id': 'visible to the task owner only',
+  '/api/admin/users/:id/status': 'administrators only',
+  '/api/catalog/occupations/:code': 'public reference data',
+};
+
+let t: TestApp;
+const sessions = new Map<string, Session>();
+const nanchang: Record<string, string> = {};
+const nanchangIdNumber = `36010219900101123${idNumberCheckChar('36010219900101123')}`;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const reg = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/register/talent',
+    payload: {
+      username: 'nc.talent',
+      password: 'Nanchang#2026',
+      displayName: '南昌人',
+      regionCode: '360102',
+      idNumber: nanchangIdNumber,
+      phone: '13607910001',
+      consents: ['privacy_policy', 'sensitive_pi'],
+    },
+  });
+  nanchang.person = reg.json().user.id;
+  const orgReg = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/register/organisation',
+    payload: {
+      org: {
+        kind: 'employer',
+        name: '南昌测试软件有限公司',
+        uscc: `91360102MA35N0001${usccCheckChar('91360102MA35N0001')}`,
+        regionCode: '360102',
+        contactName: '王五',
+        contactPhone: '13607910002',
+      },
+      account: { username: 'nc.hr', password: 'Nanchang#2026', displayName: '王五' },
+      consents: ['privacy_policy', 'sensitive_pi'],
+    },
+  });
+  nanchang.organisation = orgReg.json().user.organisation.id;
+  sessions.set('nc.talent', sessionFrom(t.app, reg));
+  for (const a of DEMO_ACCOUNTS) sessions.set(a.username, await t.signIn(a.username));
+});
+afterAll(async () => t?.close());
+
+/** Actors who must not reach 南昌's records: everyone in 赣州, and non-official accounts anywhere (except the owner). */
+const OUTSIDERS = DEMO_ACCOUNTS.filter((a) => !['official.nanchang', 'official.province', 'admin'].includes(a.username)).map((a) => a.username);
+
+function fill(url: string, id: string) {
+  return url.replace(':id', id).replace(':action', 'verify');
+}
+
+describe('cross-region access', () => {
+  it('declares every route with an id as region-owned or explains why not', () => {
+    const withId = t.app.routeTable.filter((r) => /:(id|code)\b/.test(r.url) && r.method !== 'HEAD');
+    expect(withId.length).toBeGreaterThan(3);
+    for (const r of withId) {
+      if (!r.config.regionResource) expect(NOT_REGION_OWNED[r.url], `${r.method} ${r.url} lacks regionResource`).toBeDefined();
+    }
+  });
+
+  it('never answers 2xx to an outsider on a 南昌 record, through any route', async () => {
+    const routes = t.app.routeTable.filter((r) => r.config.regionResource && r.method !== 'HEAD');
+    let calls = 0;
+    for (const r of routes) {
+      const id = nanchang[r.config.regionResource as string];
+      expect(id, `fixture for ${r.config.regionResource}`).toBeTruthy();
+      for (const who of [...OUTSIDERS, 'anonymous']) {
+        const url = fill(r.url, id as string);
+        const payload = r.method === 'GET' ? undefined : { reason: '越权测试', field: 'idNumber' };
+        const res =
+          who === 'anonymous'
+            ? await t.app.inject({ method: r.method as 'GET', url, payload })
+            : await sessions.get(who)?.request({ method: r.method as 'GET', url, payload });
+        calls++;
+        expect([401, 403, 404], `${who} ${r.method} ${url} → ${res?.statusCode} ${res?.body}`).toContain(res?.statusCode);
+        expect(res?.body ?? '').not.toContain(nanchangIdNumber.slice(6, 14));
+      }
+    }
+    expect(calls).toBeGreaterThan(40);
+  });
+
+  it('lets the 南昌 official and the province official read them', async () => {
+    for (const who of ['official.nanchang', 'official.province']) {
+      const s = sessions.get(who);
+      expect((await s?.request({ method: 'GET', url: `/api/organisations/${nanchang.organisation}` }))?.statusCode).toBe(200);
+      expect((await s?.request({ method: 'GET', url: `/api/people/${nanchang.person}` }))?.statusCode).toBe(200);
+    }
+  });
+
+  it('lists only the actor region’s rows', async () => {
+    const ganzhou = sessions.get('official.ganzhou');
+    const orgs = (await ganzhou?.request({ method: 'GET', url: '/api/organisations?pageSize=100' }))?.json();
+    expect(orgs.items.length).toBeGreaterThan(0);
+    for (const o of orgs.items) expect(o.regionCode).toMatch(/^3607/);
+    const search = (await ganzhou?.request({ method: 'POST', url: '/api/people/search', payload: { idNumber: nanchangIdNumber } }))?.json();
+    expect(search.items).toEqual([]);
+    const own = (
+      await sessions.get('official.nanchang')?.request({ method: 'POST', url: '/api/people/search', payload: { idNumber: nanchangIdNumber } })
+    )?.json();
+    expect(own.items).toHaveLength(1);
+    expect(own.items[0].idNumberMasked).toBe(`3601**********${nanchangIdNumber.slice(-4)}`);
+  });
+
+  it('ignores region and status fields smuggled into a body (no mass assignment)', async () => {
+    const official = sessions.get('official.ganzhou');
+    const res = await official?.request({
+      method: 'POST',
+      url: `/api/organisations/${nanchang.organisation}/transitions/suspend`,
+      payload: { reason: 'x', regionCode: '360700', status: 'verified' },
+    });
+    expect(res?.statusCode).toBe(404);
+  });
+
+  it('reveals a full identifier only to an official of the region, with a reason, and audits it', async () => {
+    const s = sessions.get('official.nanchang');
+    const noReason = await s?.request({ method: 'POST', url: `/api/people/${nanchang.person}/reveal`, payload: { field: 'idNumber', reason: '' } });
+    expect(noReason?.json().code).toBe('PI_REVEAL_REASON_REQUIRED');
+    const ok = await s?.request({ method: 'POST', url: `/api/people/${nanchang.person}/reveal`, payload: { field: 'idNumber', reason: '核对补贴申请身份' } });
+    expect(ok?.statusCode).toBe(200);
+    expect(ok?.json().value).toBe(nanchangIdNumber);
+    expect(ok?.headers['cache-control']).toBe('no-store');
+    const audit = await t.database.query<{ detail: { reason: string } }>(`select detail from audit_log where action = 'person.reveal' and object_id = $1`, [
+      nanchang.person,
+    ]);
+    expect(audit.map((a) => a.detail.reason)).toContain('核对补贴申请身份');
+  });
+});
