@@ -131,3 +131,34 @@ describe('data subject rights', () => {
     expect(login.statusCode).toBe(401);
   });
 });
+
+describe('password change', () => {
+  it('needs the current password, applies the policy, and ends the other sessions', async () => {
+    const reg = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register/talent',
+      payload: {
+        username: 'changer',
+        password: 'Jiangxi#2026',
+        displayName: '改密者',
+        regionCode: '360722',
+        idNumber: `36072219910101222${idNumberCheckChar('36072219910101222')}`,
+        phone: '13979700001',
+        consents: ['privacy_policy', 'sensitive_pi'],
+      },
+    });
+    const first = sessionFrom(t.app, reg);
+    const second = sessionFrom(
+      t.app,
+      await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'changer', password: 'Jiangxi#2026' } }),
+    );
+    const change = (currentPassword: string, newPassword: string) =>
+      first.request({ method: 'POST', url: '/api/account/password', payload: { currentPassword, newPassword } });
+    expect((await change('nope', 'Ganzhou#2027')).json().code).toBe('AUTH_REAUTH_REQUIRED');
+    expect((await change('Jiangxi#2026', 'short')).json().code).toBe('AUTH_PASSWORD_POLICY');
+    expect((await change('Jiangxi#2026', 'Ganzhou#2027')).statusCode).toBe(204);
+    expect((await first.request({ url: '/api/auth/me' })).statusCode).toBe(200);
+    expect((await second.request({ url: '/api/auth/me' })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'changer', password: 'Ganzhou#2027' } })).statusCode).toBe(200);
+  });
+});

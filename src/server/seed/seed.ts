@@ -4,6 +4,8 @@
  */
 import { count } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
+import type { Db } from '../db/client.js';
+import { record } from '../modules/audit/audit.service.js';
 import type { Progress } from '../lib/progress.js';
 import { users } from '../modules/auth/auth.tables.js';
 import { seedBulk, SEED_SIZES, type SeedSize } from './bulk.js';
@@ -20,5 +22,7 @@ export async function seed(ctx: Ctx, size: SeedSize, progress: Progress) {
   const started = Date.now();
   await seedDemoAccounts(ctx);
   const counts = await seedBulk(ctx, SEED_SIZES[size], progress);
-  return { size, ...counts, seconds: (Date.now() - started) / 1000 };
+  const result = { size, ...counts, seconds: (Date.now() - started) / 1000 };
+  await ctx.db.transaction((tx) => record({ ...ctx, db: tx as unknown as Db }, { action: 'system.seed', detail: { ...result } }));
+  return result;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ConsentPurpose } from '../../../shared/consent.js';
 import { clearSessionCookie } from '../../plugins/session.js';
 import { requestCtx, requireActor } from '../../plugins/request-context.js';
-import { closeMyAccount, exportMyData, myData } from './account.service.js';
+import { changeMyPassword, closeMyAccount, exportMyData, myData } from './account.service.js';
 import { setConsent } from './consents.service.js';
 
 const Reauth = z.object({ password: z.string().min(1).max(128) });
@@ -25,6 +25,15 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.header('content-disposition', 'attachment; filename="gancai-my-data.json"');
     return data;
   });
+
+  app.post(
+    '/password',
+    { schema: { body: z.object({ currentPassword: z.string().min(1).max(128), newPassword: z.string().min(1).max(128) }) } },
+    async (request, reply) => {
+      await changeMyPassword(ctxOf(request), request.body.currentPassword, request.body.newPassword);
+      return reply.status(204).send();
+    },
+  );
 
   app.post('/close', { schema: { body: Reauth } }, async (request, reply) => {
     await closeMyAccount(ctxOf(request), request.body.password);

@@ -2,15 +2,15 @@
  * The data subject's rights (PIPL art. 44–47): see what is held, export a full copy, close the account.
  * Export and closure need the password again (re-authentication).
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors.js';
 import type { Actor, Ctx } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { record } from '../audit/audit.service.js';
 import { auditLog } from '../audit/audit.tables.js';
 import { sessions, users } from '../auth/auth.tables.js';
-import { accountSummary } from '../auth/auth.service.js';
-import { verifyPassword } from '../auth/password.js';
+import { accountSummary, assertPassword } from '../auth/auth.service.js';
+import { hashPassword, verifyPassword } from '../auth/password.js';
 import { listConsents } from './consents.service.js';
 import { consents } from './account.tables.js';
 import { openValue } from './pi.js';
@@ -87,5 +87,21 @@ export async function closeMyAccount(ctx: Ctx & { actor: Actor }, password: stri
       .where(and(eq(consents.userId, id), isNull(consents.withdrawnAt)));
     await tx.delete(sessions).where(eq(sessions.userId, id));
     await record({ ...ctx, db: tx }, { action: 'account.close', objectType: 'user', objectId: id, regionCode: ctx.actor.regionCode });
+  });
+}
+
+/** Changes the password after re-authentication; every other session of the account ends. */
+export async function changeMyPassword(ctx: Ctx & { actor: Actor }, currentPassword: string, newPassword: string) {
+  await reauthenticate(ctx, currentPassword);
+  await assertPassword(newPassword, ctx.actor.username);
+  if (newPassword === currentPassword) {
+    throw new AppError('AUTH_PASSWORD_POLICY', { status: 400, params: { field: 'newPassword', problem: 'same_as_current' } });
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await ctx.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    await tx.update(users).set({ passwordHash, passwordChangedAt: ctx.now }).where(eq(users.id, ctx.actor.userId));
+    await tx.delete(sessions).where(and(eq(sessions.userId, ctx.actor.userId), ne(sessions.id, ctx.actor.sessionId)));
+    await record({ ...ctx, db: tx }, { action: 'account.password_change', objectType: 'user', objectId: ctx.actor.userId, regionCode: ctx.actor.regionCode });
   });
 }
