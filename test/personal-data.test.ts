@@ -6,7 +6,6 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckChar } from '../src/shared/identifiers.js';
 import { buildApp } from '../src/server/app.js';
-import { systemCtx } from '../src/server/context.js';
 import { silentProgress } from '../src/server/lib/progress.js';
 import { seed } from '../src/server/seed/seed.js';
 import { DEMO_ACCOUNTS } from '../src/server/seed/demo-accounts.js';
