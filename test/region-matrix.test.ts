@@ -82,7 +82,7 @@ describe('cross-region access', () => {
       expect(id, `fixture for ${r.config.regionResource}`).toBeTruthy();
       for (const who of [...OUTSIDERS, 'anonymous']) {
         const url = fill(r.url, id as string);
-        const payload = r.method === 'GET' ? undefined : { reason: '越权测试', field: 'idNumber' };
+        const payload = r.method === 'GET' ? undefined : { reason: '越权测试', field: 'idNumber', password: 'Gancai#2026' };
         const res =
           who === 'anonymous'
             ? await t.app.inject({ method: r.method as 'GET', url, payload })
@@ -129,9 +129,23 @@ describe('cross-region access', () => {
 
   it('reveals a full identifier only to an official of the region, with a reason, and audits it', async () => {
     const s = sessions.get('official.nanchang');
-    const noReason = await s?.request({ method: 'POST', url: `/api/people/${nanchang.person}/reveal`, payload: { field: 'idNumber', reason: '' } });
+    const noReason = await s?.request({
+      method: 'POST',
+      url: `/api/people/${nanchang.person}/reveal`,
+      payload: { field: 'idNumber', reason: '', password: 'Gancai#2026' },
+    });
     expect(noReason?.json().code).toBe('PI_REVEAL_REASON_REQUIRED');
-    const ok = await s?.request({ method: 'POST', url: `/api/people/${nanchang.person}/reveal`, payload: { field: 'idNumber', reason: '核对补贴申请身份' } });
+    const noPassword = await s?.request({
+      method: 'POST',
+      url: `/api/people/${nanchang.person}/reveal`,
+      payload: { field: 'idNumber', reason: '核对补贴申请身份', password: 'wrong' },
+    });
+    expect(noPassword?.json().code).toBe('AUTH_REAUTH_REQUIRED');
+    const ok = await s?.request({
+      method: 'POST',
+      url: `/api/people/${nanchang.person}/reveal`,
+      payload: { field: 'idNumber', reason: '核对补贴申请身份', password: 'Gancai#2026' },
+    });
     expect(ok?.statusCode).toBe(200);
     expect(ok?.json().value).toBe(nanchangIdNumber);
     expect(ok?.headers['cache-control']).toBe('no-store');

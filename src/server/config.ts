@@ -17,7 +17,7 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().default(365),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  SEED_SIZE: z.enum(['none', 'ci', 'demo']).default('demo'),
+  SEED_SIZE: z.enum(['none', 'ci', 'demo']).optional(),
   RATE_LIMIT_GLOBAL: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).default(20),
   API_DOCS: z.enum(['on', 'off']).optional(),
@@ -49,6 +49,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   if (e.AUDIT_RETENTION_DAYS < 180) throw new Error('AUDIT_RETENTION_DAYS must be at least 180 (网络安全法 第二十一条)');
+  const production = e.NODE_ENV === 'production';
+  // Production runs on PostgreSQL and never creates demo accounts with published passwords.
+  if (production && !e.DATABASE_URL) throw new Error('DATABASE_URL is required in production (PGlite is for development)');
+  if (production && e.SEED_SIZE && e.SEED_SIZE !== 'none') throw new Error('SEED_SIZE must be none in production');
   const dataDir = path.resolve(e.DATA_DIR);
   let masterKey: Buffer;
   if (e.GANCAI_MASTER_KEY) masterKey = Buffer.from(e.GANCAI_MASTER_KEY, 'hex');
@@ -64,7 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     trustProxy: e.TRUST_PROXY === 'true',
-    seedSize: e.SEED_SIZE,
+    seedSize: e.SEED_SIZE ?? (production ? 'none' : 'demo'),
     rateLimit: { globalPerMinute: e.RATE_LIMIT_GLOBAL, loginPerMinute: e.RATE_LIMIT_LOGIN },
     apiDocs: e.API_DOCS ? e.API_DOCS === 'on' : e.NODE_ENV !== 'production',
   };

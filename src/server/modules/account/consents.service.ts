@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { ConsentPurpose, PRIVACY_POLICY_VERSION, REQUIRED_CONSENTS } from '../../../shared/consent.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Ctx } from '../../context.js';
+import type { Db } from '../../db/client.js';
 import { record } from '../audit/audit.service.js';
 import { consents } from './account.tables.js';
 
@@ -32,18 +33,16 @@ export async function setConsent(ctx: Ctx, userId: string, purpose: ConsentPurpo
     throw new AppError('VALIDATION_FAILED', { status: 400, params: { field: 'purpose', reason: 'required_consent_close_account_instead' } });
   }
   const active = and(eq(consents.userId, userId), eq(consents.purpose, purpose), isNull(consents.withdrawnAt));
-  const [current] = await ctx.db.select().from(consents).where(active);
-  if (granted && !current) {
-    await ctx.db.insert(consents).values({ userId, purpose, policyVersion: PRIVACY_POLICY_VERSION, grantedAt: ctx.now });
-  } else if (!granted && current) {
-    await ctx.db.update(consents).set({ withdrawnAt: ctx.now }).where(active);
-  } else return;
-  await record(ctx, {
-    action: granted ? 'consent.grant' : 'consent.withdraw',
-    objectType: 'user',
-    objectId: userId,
-    regionCode: ctx.actor?.regionCode,
-    detail: { purpose },
+  await ctx.db.transaction(async (txRaw) => {
+    const t = { ...ctx, db: txRaw as unknown as Db };
+    const [current] = await t.db.select().from(consents).where(active).for('update');
+    if (granted && !current) {
+      await t.db.insert(consents).values({ userId, purpose, policyVersion: PRIVACY_POLICY_VERSION, grantedAt: ctx.now });
+    } else if (!granted && current) {
+      await t.db.update(consents).set({ withdrawnAt: ctx.now }).where(active);
+    } else return;
+    const action = granted ? 'consent.grant' : 'consent.withdraw';
+    await record(t, { action, objectType: 'user', objectId: userId, regionCode: ctx.actor?.regionCode, detail: { purpose } });
   });
 }
 

@@ -20,7 +20,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const items = await listAudit(roleCtx(request, ['auditor', 'official']), request.query);
-      return { items: items.map((r) => ({ ...r, at: r.at.toISOString() })) };
+      return { items: items.map(({ prevHash: _p, hash: _h, ...r }) => ({ ...r, at: r.at.toISOString() })) };
     },
   );
 

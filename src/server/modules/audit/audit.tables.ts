@@ -3,7 +3,7 @@ import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-or
 /**
  * Append-only audit trail, chained with SM3: hash_n = SM3(hash_{n-1} ‖ canonical(row_n)).
  * `seq` is assigned as max+1 under an advisory lock, so it has no gaps; a gap means deletion.
- * A trigger (migration 0000_extensions) refuses UPDATE, DELETE and TRUNCATE.
+ * Triggers (migrations 0002 and 0003) refuse UPDATE, DELETE and TRUNCATE.
  */
 export const auditLog = pgTable(
   'audit_log',
@@ -27,7 +27,7 @@ export const auditLog = pgTable(
   (t) => [
     index('audit_log_object_idx').on(t.objectType, t.objectId),
     index('audit_log_actor_idx').on(t.actorId),
-    index('audit_log_region_at_idx').on(t.regionCode, t.at),
+    index('audit_log_region_at_idx').on(t.regionCode.op('text_pattern_ops'), t.at),
   ],
 );
 export type AuditRow = typeof auditLog.$inferSelect;

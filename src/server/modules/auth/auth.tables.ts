@@ -32,8 +32,9 @@ export const users = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (t) => [
-    index('users_region_idx').on(t.regionCode),
-    index('users_role_region_idx').on(t.role, t.regionCode),
+    // text_pattern_ops lets `region_code LIKE '3607%'` (the region scope) use the index under any collation
+    index('users_region_idx').on(t.regionCode.op('text_pattern_ops')),
+    index('users_role_region_idx').on(t.role, t.regionCode.op('text_pattern_ops')),
     index('users_id_number_bidx_idx').on(t.idNumberBidx),
     index('users_phone_bidx_idx').on(t.phoneBidx),
     index('users_org_idx').on(t.orgId),

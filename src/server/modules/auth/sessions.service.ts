@@ -1,5 +1,5 @@
 /** Server-side sessions: random token in an HttpOnly cookie, SM3 digest in the database. */
-import { eq } from 'drizzle-orm';
+import { and, eq, lte } from 'drizzle-orm';
 import { ABSOLUTE_SESSION_HOURS, type Department, idleTimeoutMinutes, type Role } from '../../../shared/roles.js';
 import type { Actor, Ctx } from '../../context.js';
 import { randomToken, sm3 } from '../../lib/crypto.js';
@@ -19,6 +19,8 @@ export async function createSession(ctx: Ctx, user: { id: string; role: string }
   const csrfToken = randomToken(24);
   const idle = idleTimeoutMinutes(user.role as Role);
   const expiresAt = new Date(ctx.now.getTime() + ABSOLUTE_SESSION_HOURS * 3600_000);
+  // housekeeping: this account's sessions that have passed their absolute lifetime
+  await ctx.db.delete(sessions).where(and(eq(sessions.userId, user.id), lte(sessions.expiresAt, ctx.now)));
   await ctx.db.insert(sessions).values({
     id: sm3(token),
     userId: user.id,

@@ -20,6 +20,6 @@ export const organisations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('organisations_region_idx').on(t.regionCode), index('organisations_kind_status_idx').on(t.kind, t.status)],
+  (t) => [index('organisations_region_idx').on(t.regionCode.op('text_pattern_ops')), index('organisations_kind_status_idx').on(t.kind, t.status)],
 );
 export type OrganisationRow = typeof organisations.$inferSelect;

@@ -19,8 +19,8 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/reveal',
     {
       config: { regionResource: 'person' },
-      schema: { params: Id, body: z.object({ field: z.enum(['idNumber', 'phone']), reason: z.string().max(200) }) },
+      schema: { params: Id, body: z.object({ field: z.enum(['idNumber', 'phone']), reason: z.string().max(200), password: z.string().max(128) }) },
     },
-    async (request) => revealIdentifier(roleCtx(request, ['official']), request.params.id, request.body.field, request.body.reason),
+    async (request) => revealIdentifier(roleCtx(request, ['official']), request.params.id, request.body),
   );
 };

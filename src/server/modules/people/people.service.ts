@@ -11,6 +11,7 @@ import { assertInRegion, regionFilter } from '../access/region-scope.js';
 import { idNumberIndex, maskedIdNumber, maskedPhone, openValue, phoneIndex } from '../account/pi.js';
 import { record } from '../audit/audit.service.js';
 import { type UserRow, users } from '../auth/auth.tables.js';
+import { verifyPassword } from '../auth/password.js';
 
 function personView(ctx: Ctx, u: UserRow) {
   return {
@@ -59,13 +60,21 @@ async function loadPerson(ctx: Ctx & { actor: Actor }, id: string): Promise<User
 }
 
 export async function getPerson(ctx: Ctx & { actor: Actor }, id: string) {
-  return personView(ctx, await loadPerson(ctx, id));
+  const person = await loadPerson(ctx, id);
+  await ctx.db.transaction((tx) =>
+    record({ ...ctx, db: tx as unknown as Db }, { action: 'person.read', objectType: 'user', objectId: id, regionCode: person.regionCode }),
+  );
+  return personView(ctx, person);
 }
 
-export async function revealIdentifier(ctx: Ctx & { actor: Actor }, id: string, field: 'idNumber' | 'phone', reason: string) {
+/** Reveal needs the hrss department, a stated reason and the official's password again (re-authentication). */
+export async function revealIdentifier(ctx: Ctx & { actor: Actor }, id: string, input: { field: 'idNumber' | 'phone'; reason: string; password: string }) {
+  const { field, reason } = input;
   if (ctx.actor.department !== 'hrss') throw new AppError('FORBIDDEN', { status: 403, params: { reason: 'department' } });
   if (reason.trim().length < 4) throw new AppError('PI_REVEAL_REASON_REQUIRED', { status: 400, params: { field: 'reason' } });
   const u = await loadPerson(ctx, id);
+  const [me] = await ctx.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, ctx.actor.userId));
+  if (!(await verifyPassword(me?.hash, input.password))) throw new AppError('AUTH_REAUTH_REQUIRED', { status: 401, params: { field: 'password' } });
   const value = openValue(ctx.platform.keys, field === 'idNumber' ? u.idNumberEnc : u.phoneEnc);
   if (value === null) throw new AppError('NOT_FOUND', { status: 404 });
   await ctx.db.transaction((tx) =>
