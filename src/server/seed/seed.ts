@@ -2,19 +2,20 @@
  * Seeding by size: `ci` (small, for tests), `demo` (a realistic province in miniature, first start),
  * `province` (1,000,000 talents and 40,000 employers, for benchmarks).
  */
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
 import type { Db } from '../db/client.js';
 import { record } from '../modules/audit/audit.service.js';
 import type { Progress } from '../lib/progress.js';
-import { users } from '../modules/auth/auth.tables.js';
+import { auditLog } from '../modules/audit/audit.tables.js';
 import { seedBulk, SEED_SIZES, type SeedSize } from './bulk.js';
 import { seedDemoAccounts } from './demo-accounts.js';
 
 export type { SeedSize };
 
+/** A finished seed leaves a `system.seed` audit entry; an interrupted one is resumed on the next start. */
 export async function isSeeded(ctx: Ctx): Promise<boolean> {
-  const [row] = await ctx.db.select({ n: count() }).from(users);
+  const [row] = await ctx.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'system.seed'));
   return (row?.n ?? 0) > 0;
 }
 
