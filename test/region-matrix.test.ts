@@ -55,6 +55,23 @@ beforeAll(async () => {
   nanchang.organisation = orgReg.json().user.organisation.id;
   sessions.set('nc.talent', sessionFrom(t.app, reg));
   for (const a of DEMO_ACCOUNTS) sessions.set(a.username, await t.signIn(a.username));
+  // a draft job posting of the 南昌 employer (verified first, so that it may post)
+  await sessions.get('official.nanchang')?.request({ method: 'POST', url: `/api/organisations/${nanchang.organisation}/transitions/verify`, payload: {} });
+  const job = await sessionFrom(t.app, orgReg).request({
+    method: 'POST',
+    url: '/api/jobs',
+    payload: {
+      title: '数据标注员',
+      description: '负责图像与文本数据的标注和质检。',
+      occupationCode: '4-04-05-05',
+      regionCode: '360102',
+      salaryMinFen: 400_000,
+      salaryMaxFen: 600_000,
+      validFrom: '2026-01-01',
+      validUntil: '2099-12-31',
+    },
+  });
+  nanchang.job = job.json().id;
 });
 afterAll(async () => t?.close());
 

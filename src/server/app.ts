@@ -26,6 +26,7 @@ import { adminRoutes } from './modules/auth/admin.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { expireJobsTask, JOBS_EXPIRE_TASK, jobRoutes } from './modules/jobs/index.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { createTaskRunner } from './modules/tasks/tasks.runner.js';
@@ -80,6 +81,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   };
   app.decorate('platform', platform);
   platform.tasks.register(AUDIT_VERIFY_TASK, auditVerifyTask);
+  platform.tasks.register(JOBS_EXPIRE_TASK, expireJobsTask);
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (r) => {
@@ -129,6 +131,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(taskRoutes, { prefix: '/api/tasks' });
+  await app.register(jobRoutes, { prefix: '/api/jobs' });
 
   if (config.apiDocs) {
     app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -6,6 +6,7 @@ import { openPlatformDatabase } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { systemCtx } from './context.js';
 import { terminalProgress } from './lib/progress.js';
+import { JOBS_EXPIRE_TASK, warmSegmenter } from './modules/jobs/index.js';
 import { demoAccountInfo } from './seed/demo-accounts.js';
 import { isSeeded, seed } from './seed/seed.js';
 
@@ -31,6 +32,10 @@ async function main() {
     await seed(ctx, config.seedSize, bar);
     bar.finish();
   }
+  warmSegmenter();
+  // Postings past their end date are closed hourly (searches already hide them).
+  const expiry = setInterval(() => void app.platform.tasks.enqueue(ctx, JOBS_EXPIRE_TASK, {}).catch(() => {}), 3600_000);
+  expiry.unref();
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   say(`已就绪（${((Date.now() - started) / 1000).toFixed(1)} 秒）：http://${shownHost}:${config.port}`);
@@ -40,6 +45,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    clearInterval(expiry);
     say(`收到 ${signal}，正在停止…`);
     const timer = setTimeout(() => process.exit(1), 10_000).unref();
     await app.close();

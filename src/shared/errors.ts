@@ -40,6 +40,11 @@ export const ErrorCode = z.enum([
   'CATALOG_UNKNOWN_CODE',
   'TASK_NOT_FOUND',
   'ACCOUNT_CLOSED',
+  'JOBS_ORG_NOT_VERIFIED',
+  'JOBS_NOT_EDITABLE',
+  'JOBS_VETTING_FINDINGS',
+  'JOBS_DUPLICATE',
+  'JOBS_NO_MATCH',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -6,3 +6,4 @@ export * from '../modules/catalog/catalog.tables.js';
 export * from '../modules/organisations/organisations.tables.js';
 export * from '../modules/tasks/tasks.tables.js';
 export * from '../modules/workflow/workflow.tables.js';
+export * from '../modules/jobs/jobs.tables.js';

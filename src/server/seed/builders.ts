@@ -12,6 +12,7 @@ import type { ConsentPurpose } from '../../shared/consent.js';
 import { idNumberCheckChar, usccCheckChar } from '../../shared/identifiers.js';
 import type { OrgSize, OrgStatus } from '../../shared/organisations.js';
 import type { OrgKind } from '../../shared/roles.js';
+import { mulberry32, type Rng } from '../lib/random.js';
 import {
   CITY_POPULATION,
   EVALUATION_FIELDS,
@@ -35,21 +36,7 @@ import {
   type UsccType,
 } from './names.js';
 
-export type Rng = () => number;
-
 const DAY_MS = 86_400_000;
-
-/** mulberry32: a small, fast 32-bit PRNG; plenty for synthetic data (not for secrets). */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** murmur3's finaliser: a bijective 32-bit mix. */
 function mix32(x: number): number {
@@ -60,6 +47,8 @@ function mix32(x: number): number {
 }
 
 /** The stream of item `index` in a seeded sequence (distinct indices get distinct streams). */
+export { mulberry32, type Rng };
+
 export function rngFor(seed: number, index: number): Rng {
   return mulberry32(mix32(seed ^ Math.imul(index, 0x9e3779b1)));
 }

@@ -86,9 +86,9 @@ describe('seedBulk (ci)', () => {
 
   it('can run again: the same size inserts nothing, a larger one tops up with unique identifiers', async () => {
     const again = await seed(t.ctx(), 'ci', silentProgress);
-    expect(again).toMatchObject({ talents: 0, organisations: 0, consents: 0 });
-    const more = await seedBulk(t.ctx(), { talents: 260, organisations: 75 }, silentProgress);
-    expect(more).toMatchObject({ talents: 60, organisations: 15 });
+    expect(again).toMatchObject({ talents: 0, organisations: 0, jobs: 0, consents: 0 });
+    const more = await seedBulk(t.ctx(), { talents: 260, organisations: 75, jobs: 170 }, silentProgress);
+    expect(more).toMatchObject({ talents: 60, organisations: 15, jobs: 20 });
     expect(await one(`select count(*) as n from users where username ~ '^t[0-9]{7}$'`)).toBe(260);
     expect(await one(`select count(distinct id_number_bidx) as n from users where username ~ '^t[0-9]{7}$'`)).toBe(260);
     expect(await one(`select count(distinct phone_bidx) as n from users where username ~ '^t[0-9]{7}$'`)).toBe(260);

@@ -16,16 +16,16 @@
  * allows 65,535). The next batch is generated and encrypted while the database writes the previous
  * one. Ids are time-ordered UUIDs (version 7), so primary-key and user_id indexes grow at one edge.
  *
- * Extension point, jobs (a later issue): add `jobs` to SeedCounts and SEED_SIZES and a `seedJobs`
- * step in seedBulk after the organisations (jobs belong to employers), built the same way.
+ * Jobs: published postings for the verified employers, from the jobs module's `seedJobs`.
  */
 import { randomUUID } from 'node:crypto';
-import { and, between, max, type SQL, sql } from 'drizzle-orm';
+import { and, between, count, max, type SQL, sql } from 'drizzle-orm';
 import { ConsentPurpose, PRIVACY_POLICY_VERSION, REQUIRED_CONSENTS } from '../../shared/consent.js';
 import type { Ctx } from '../context.js';
 import { blindIndex, encrypt } from '../lib/crypto.js';
 import type { Progress } from '../lib/progress.js';
 import { users } from '../modules/auth/auth.tables.js';
+import { jobPostings, seedJobs } from '../modules/jobs/index.js';
 import { industries, regions } from '../modules/catalog/catalog.tables.js';
 import { aTalent, anOrganisation, type IdSequence, idSequenceAllocator, type IndustryLike, pickOrgKind, type RegionLike, rngFor } from './builders.js';
 
@@ -33,15 +33,16 @@ export type SeedSize = 'ci' | 'demo' | 'province';
 export interface SeedCounts {
   talents: number;
   organisations: number;
+  jobs: number;
 }
 /** What a run inserted: talents, organisations (each with one member account) and consent records. */
 export interface SeedResult extends SeedCounts {
   consents: number;
 }
 export const SEED_SIZES: Record<SeedSize, SeedCounts> = {
-  ci: { talents: 200, organisations: 60 },
-  demo: { talents: 3000, organisations: 400 },
-  province: { talents: 1_000_000, organisations: 40_000 },
+  ci: { talents: 200, organisations: 60, jobs: 150 },
+  demo: { talents: 3000, organisations: 400, jobs: 1500 },
+  province: { talents: 1_000_000, organisations: 40_000, jobs: 200_000 },
 };
 
 const TALENT_SEED = 0x7a1e47;
@@ -68,10 +69,12 @@ export async function seedBulk(ctx: Ctx, counts: SeedCounts, progress: Progress)
   };
   const orgs = await seedOrganisations(ctx, catalogue, counts.organisations, progress);
   const talents = await seedTalents(ctx, catalogue, counts.talents, progress);
-  // jobs: `await seedJobs(ctx, catalogue, counts.jobs, progress)` goes here (see the header).
+  // Jobs belong to verified employers, so they come after the organisations. Sizes are totals here too.
+  const [existingJobs] = await ctx.db.select({ n: count() }).from(jobPostings);
+  const jobs = await seedJobs(ctx, Math.max(0, counts.jobs - (existingJobs?.n ?? 0)), progress);
   // Fresh statistics: PGlite has no autovacuum, and the planner should know about a million new rows.
-  if (orgs.rows + talents.rows > 0) await ctx.db.execute(sql`analyze users, organisations, consents`);
-  return { talents: talents.rows, organisations: orgs.rows, consents: orgs.consents + talents.consents };
+  if (orgs.rows + talents.rows + jobs.inserted > 0) await ctx.db.execute(sql`analyze users, organisations, consents, job_postings`);
+  return { talents: talents.rows, organisations: orgs.rows, jobs: jobs.inserted, consents: orgs.consents + talents.consents };
 }
 
 /** The index after the highest generated username `<letter><digits>` present, 0 when none is. */

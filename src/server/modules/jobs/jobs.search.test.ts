@@ -1,0 +1,107 @@
+/** Search over several published postings: facets, sorting, pagination and safe highlighting. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/helpers.js';
+import { jobBody, publishJob } from './jobs.test-support.js';
+
+let t: TestApp;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const employer = await t.signIn('employer.ganzhou');
+  const ganzhou = await t.signIn('official.ganzhou');
+  const nanchang = await t.signIn('official.nanchang');
+  const now = t.clock.now();
+  ids.bigdata = await publishJob(employer, ganzhou, jobBody(now, { title: '大数据开发工程师', occupationCode: '2-02-38-03', salaryMaxFen: 1_500_000 }));
+  t.clock.advance(1000);
+  ids.callCentre = await publishJob(
+    employer,
+    ganzhou,
+    jobBody(now, {
+      title: '呼叫中心客服专员',
+      occupationCode: '4-04-05-03',
+      regionCode: '360703',
+      requiredSkills: [{ name: '普通话二级甲等' }],
+      preferredSkills: [],
+      educationCode: '31',
+      salaryMinFen: 400_000,
+      salaryMaxFen: 600_000,
+    }),
+  );
+  t.clock.advance(1000);
+  ids.script = await publishJob(employer, ganzhou, jobBody(now, { title: '<script>alert(1)</script>数据工程师', occupationCode: '2-02-38-03' }));
+  t.clock.advance(1000);
+  ids.java = await publishJob(
+    employer,
+    nanchang,
+    jobBody(now, {
+      title: 'Java开发工程师',
+      occupationCode: '2-02-10-03',
+      regionCode: '360111',
+      salaryMaxFen: 2_000_000,
+      requiredSkills: [{ skillId: 'java' }],
+    }),
+  );
+});
+afterAll(async () => t?.close());
+
+const search = async (qs = '') => {
+  const res = await t.app.inject({ method: 'GET', url: `/api/jobs?${qs}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+};
+const counts = (facet: { code?: string; value?: boolean; count: number }[]) => Object.fromEntries(facet.map((f) => [String(f.code ?? f.value), f.count]));
+
+describe('job search', () => {
+  it('counts facets over the filtered set', async () => {
+    const all = await search();
+    expect(all.total).toBe(4);
+    expect(counts(all.facets.city)).toEqual({ '360700': 3, '360100': 1 });
+    expect(all.facets.city.find((c: { code: string }) => c.code === '360700').name).toBe('赣州市');
+    expect(counts(all.facets.digital)).toEqual({ true: 3, false: 1 });
+    expect(counts(all.facets.education)).toEqual({ '21': 3, '31': 1 });
+    expect(counts(all.facets.occupation)).toEqual({ '2-02': 3, '4-04': 1 });
+  });
+
+  it('leaves each facet’s own filter out of its counts', async () => {
+    const ganzhou = await search('city=360700');
+    expect(ganzhou.total).toBe(3);
+    expect(counts(ganzhou.facets.city)).toEqual({ '360700': 3, '360100': 1 });
+    expect(counts(ganzhou.facets.digital)).toEqual({ true: 2, false: 1 });
+    const digital = await search('digital=true');
+    expect(digital.total).toBe(3);
+    expect(counts(digital.facets.digital)).toEqual({ true: 3, false: 1 });
+    expect(counts(digital.facets.city)).toEqual({ '360700': 2, '360100': 1 });
+    expect(counts(digital.facets.education)).toEqual({ '21': 3 });
+  });
+
+  it('ranks, sorts and pages', async () => {
+    const byRelevance = await search(`q=${encodeURIComponent('开发工程师')}`);
+    expect(byRelevance.items.map((i: { id: string }) => i.id).sort()).toEqual([ids.bigdata, ids.java].sort());
+    const bySalary = await search('sort=salary');
+    expect(bySalary.items.map((i: { id: string }) => i.id)).toEqual([ids.java, ids.bigdata, ids.script, ids.callCentre]);
+    const page2 = await search('sort=salary&pageSize=2&page=2');
+    expect(page2.items.map((i: { id: string }) => i.id)).toEqual([ids.script, ids.callCentre]);
+    expect(page2.total).toBe(4);
+    const newest = await search('sort=newest');
+    expect(newest.items[0].id).toBe(ids.java);
+  });
+
+  it('escapes HTML before highlighting', async () => {
+    const res = await search(`q=${encodeURIComponent('数据')}`);
+    const item = res.items.find((i: { id: string }) => i.id === ids.script);
+    expect(item.highlight.title).toBe('&lt;script&gt;alert(1)&lt;/script&gt;<mark>数据</mark>工程师');
+    expect(item.title).toBe('<script>alert(1)</script>数据工程师');
+    const partial = await search(`q=${encodeURIComponent('<scr')}`);
+    expect(partial.match).toBe('partial');
+    expect(partial.items[0].highlight.title).toBe('<mark>&lt;scr</mark>ipt&gt;alert(1)&lt;/script&gt;数据工程师');
+  });
+
+  it('answers a code when nothing matches', async () => {
+    const none = await search(`q=${encodeURIComponent('飞行员')}`);
+    expect(none).toMatchObject({ items: [], total: 0, code: 'JOBS_NO_MATCH' });
+    expect(counts(none.facets.digital)).toEqual({ true: 0, false: 0 });
+    const sqlish = await search(`q=${encodeURIComponent("') | ('x' & !")}`);
+    expect(sqlish.total).toBe(0);
+  });
+});

@@ -1,0 +1,227 @@
+/**
+ * Public job search (no account needed). Full text over jieba tokens (`search_tsv`, GIN), ranked with
+ * ts_rank_cd; when that finds nothing, a partial-word fallback on the title (ILIKE, pg_trgm GIN for ≥ 3
+ * characters). Only live postings: published, and today (China) within valid_from … valid_until.
+ *
+ * Two statements per search: one grouped count over the filtered set (facets and total; each facet
+ * leaves out its own filter, computed in JS from a small cube), and one page of rows.
+ */
+import { and, asc, desc, eq, gte, inArray, like, lte, type SQL, sql } from 'drizzle-orm';
+import { JOBS_NO_MATCH, type JobSearchQuery, JobStatus } from '../../../shared/jobs.js';
+import type { Ctx } from '../../context.js';
+import { cityOf, regionPrefix } from '../access/region-scope.js';
+import { educationLevels, occupations, regions } from '../catalog/catalog.tables.js';
+import { organisations } from '../organisations/organisations.tables.js';
+import { highlight, parseQuery } from './jobs.segment.js';
+import { jobPostings as jp } from './jobs.tables.js';
+import { chinaDate } from './jobs.views.js';
+
+type Match = 'all' | 'fulltext' | 'partial';
+interface TextMatch {
+  match: Match;
+  where: SQL | undefined;
+  rank: SQL<number> | undefined;
+  terms: string[];
+}
+
+interface CubeRow {
+  region: string | null;
+  digital: boolean | null;
+  education: string | null;
+  occupation: string | null;
+  g: number;
+  n: number;
+  n_all: number;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+function fullText(q: string): TextMatch | null {
+  const parsed = parseQuery(q);
+  if (!parsed.tsquery) return null;
+  const query = sql`to_tsquery('simple', ${parsed.tsquery})`;
+  return { match: 'fulltext', where: sql`${jp.searchTsv} @@ ${query}`, rank: sql<number>`ts_rank_cd(${jp.searchTsv}, ${query})`, terms: parsed.terms };
+}
+
+/** Partial words (析师, 据分析) that segmentation cannot find. pg_trgm serves ≥ 3 characters; 2 scan (STACK.md §2). */
+function partialTitle(q: string): TextMatch | null {
+  const text = q.trim();
+  if (text.length < 2) return null;
+  return {
+    match: 'partial',
+    where: sql`${jp.title} ilike ${`%${escapeLike(text)}%`}`,
+    rank: sql<number>`similarity(${jp.title}, ${text})`,
+    terms: [text.toLowerCase()],
+  };
+}
+
+/** Filters every search applies: live postings, occupation prefix, salary, posted within. */
+function baseFilters(ctx: Ctx, q: JobSearchQuery): SQL[] {
+  const today = chinaDate(ctx.now);
+  const out: SQL[] = [eq(jp.status, JobStatus.enum.published), lte(jp.validFrom, today), gte(jp.validUntil, today)];
+  if (q.occupation) out.push(like(jp.occupationCode, `${q.occupation}%`));
+  if (q.salaryMin !== undefined) out.push(gte(jp.salaryMaxFen, q.salaryMin));
+  if (q.postedWithin) out.push(gte(jp.publishedAt, new Date(ctx.now.getTime() - q.postedWithin * 86_400_000)));
+  return out;
+}
+
+/** Filters that have a facet: each facet is counted without its own filter. */
+function facetFilters(q: JobSearchQuery) {
+  const region = [q.city ? like(jp.regionCode, `${regionPrefix(q.city)}%`) : undefined, q.county ? eq(jp.regionCode, q.county) : undefined];
+  return {
+    region: and(...region),
+    digital: q.digital ? eq(jp.isDigital, q.digital === 'true') : undefined,
+    education: q.education ? eq(jp.educationCode, q.education) : undefined,
+  };
+}
+
+function cellMatcher(q: JobSearchQuery) {
+  return {
+    region: (code: string) => (!q.city || code.startsWith(regionPrefix(q.city))) && (!q.county || code === q.county),
+    digital: (d: boolean) => !q.digital || d === (q.digital === 'true'),
+    education: (e: string | null) => !q.education || e === q.education,
+  };
+}
+
+async function cube(ctx: Ctx, where: SQL | undefined, all: SQL | undefined): Promise<CubeRow[]> {
+  const occ = sql`left(${jp.occupationCode}, 4)`;
+  const result = await ctx.db.execute(sql`
+    select ${jp.regionCode} as region, ${jp.isDigital} as digital, ${jp.educationCode} as education, ${occ} as occupation,
+      grouping(${jp.regionCode})::int as g, count(*)::int as n, (count(*) filter (where ${all ?? sql`true`}))::int as n_all
+    from ${jp} where ${where ?? sql`true`}
+    group by grouping sets ((${jp.regionCode}, ${jp.isDigital}, ${jp.educationCode}), (${occ}))`);
+  return (result as unknown as { rows: CubeRow[] }).rows.map((r) => ({ ...r, n: Number(r.n), n_all: Number(r.n_all), g: Number(r.g) }));
+}
+
+function add(map: Map<string, number>, key: string, n: number) {
+  if (n > 0) map.set(key, (map.get(key) ?? 0) + n);
+}
+
+function tally(rows: CubeRow[], q: JobSearchQuery) {
+  const m = cellMatcher(q);
+  const city = new Map<string, number>();
+  const digital = new Map<string, number>();
+  const education = new Map<string, number>();
+  const occupation = new Map<string, number>();
+  let total = 0;
+  for (const r of rows) {
+    if (r.g === 1) {
+      add(occupation, r.occupation ?? '', r.n_all);
+      continue;
+    }
+    const region = r.region ?? '';
+    const [inRegion, isDigital, inEducation] = [m.region(region), m.digital(r.digital === true), m.education(r.education)];
+    if (inRegion && isDigital && inEducation) total += r.n;
+    if (isDigital && inEducation) add(city, cityOf(region) ?? region, r.n);
+    if (inRegion && inEducation) add(digital, String(r.digital === true), r.n);
+    if (inRegion && isDigital) add(education, r.education ?? 'none', r.n);
+  }
+  return { total, city, digital, education, occupation };
+}
+
+async function nameMaps(ctx: Ctx, regionCodes: string[], occupationCodes: string[], educationCodes: string[]) {
+  const [r, o, e] = await Promise.all([
+    regionCodes.length ? ctx.db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, regionCodes)) : [],
+    occupationCodes.length
+      ? ctx.db.select({ code: occupations.code, name: occupations.name }).from(occupations).where(inArray(occupations.code, occupationCodes))
+      : [],
+    educationCodes.length
+      ? ctx.db.select({ code: educationLevels.code, name: educationLevels.name }).from(educationLevels).where(inArray(educationLevels.code, educationCodes))
+      : [],
+  ]);
+  const toMap = (rows: { code: string; name: string }[]) => new Map(rows.map((x) => [x.code, x.name]));
+  return { region: toMap(r), occupation: toMap(o), education: toMap(e) };
+}
+
+const sorted = (map: Map<string, number>) => [...map.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+
+function orderBy(q: JobSearchQuery, text: TextMatch) {
+  const sort = q.sort ?? (text.rank ? 'relevance' : 'newest');
+  if (sort === 'relevance' && text.rank) return [desc(text.rank), desc(jp.publishedAt), asc(jp.id)];
+  if (sort === 'salary') return [desc(jp.salaryMaxFen), desc(jp.salaryMinFen), desc(jp.publishedAt), asc(jp.id)];
+  return [desc(jp.publishedAt), asc(jp.id)];
+}
+
+async function page(ctx: Ctx, q: JobSearchQuery, text: TextMatch, where: SQL | undefined) {
+  return ctx.db
+    .select({
+      id: jp.id,
+      orgId: jp.orgId,
+      title: jp.title,
+      summary: sql<string>`left(${jp.description}, 120)`,
+      regionCode: jp.regionCode,
+      occupationCode: jp.occupationCode,
+      isDigital: jp.isDigital,
+      salaryMinFen: jp.salaryMinFen,
+      salaryMaxFen: jp.salaryMaxFen,
+      educationCode: jp.educationCode,
+      experienceYearsMin: jp.experienceYearsMin,
+      workMode: jp.workMode,
+      headcount: jp.headcount,
+      requiredSkills: jp.requiredSkills,
+      publishedAt: jp.publishedAt,
+      validUntil: jp.validUntil,
+    })
+    .from(jp)
+    .where(where)
+    .orderBy(...orderBy(q, text))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+}
+
+/** Counts first; falls back to partial title words when full text finds nothing. */
+async function countWithFallback(ctx: Ctx, q: JobSearchQuery) {
+  const base = baseFilters(ctx, q);
+  const f = facetFilters(q);
+  const all = and(f.region, f.digital, f.education);
+  const text = q.q ? (fullText(q.q) ?? partialTitle(q.q)) : null;
+  let chosen: TextMatch = text ?? { match: 'all', where: undefined, rank: undefined, terms: [] };
+  let counts = tally(await cube(ctx, and(...base, chosen.where), all), q);
+  if (counts.total === 0 && chosen.match === 'fulltext' && q.q) {
+    const partial = partialTitle(q.q);
+    if (partial) {
+      chosen = partial;
+      counts = tally(await cube(ctx, and(...base, chosen.where), all), q);
+    }
+  }
+  return { chosen, counts, where: and(...base, chosen.where, all) };
+}
+
+export async function searchJobs(ctx: Ctx, q: JobSearchQuery) {
+  const { chosen, counts, where } = await countWithFallback(ctx, q);
+  const rows = counts.total > 0 ? await page(ctx, q, chosen, where) : [];
+  const orgIds = [...new Set(rows.map((r) => r.orgId))];
+  const orgs = orgIds.length
+    ? await ctx.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds))
+    : [];
+  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  const names = await nameMaps(
+    ctx,
+    [...new Set([...rows.map((r) => r.regionCode), ...counts.city.keys()])],
+    [...new Set([...rows.map((r) => r.occupationCode), ...counts.occupation.keys()])],
+    [...counts.education.keys()],
+  );
+  const items = rows.map(({ requiredSkills, publishedAt, ...r }) => ({
+    ...r,
+    orgName: orgName.get(r.orgId) ?? null,
+    regionName: names.region.get(r.regionCode) ?? null,
+    occupationName: names.occupation.get(r.occupationCode) ?? null,
+    skills: requiredSkills.map((s) => s.name),
+    publishedAt: publishedAt?.toISOString() ?? null,
+    highlight: { title: highlight(r.title, chosen.terms) },
+  }));
+  return {
+    items,
+    total: counts.total,
+    page: q.page,
+    pageSize: q.pageSize,
+    match: chosen.match,
+    facets: {
+      city: sorted(counts.city).map(([code, count]) => ({ code, name: names.region.get(code) ?? null, count })),
+      digital: ['true', 'false'].map((v) => ({ value: v === 'true', count: counts.digital.get(v) ?? 0 })),
+      education: sorted(counts.education).map(([code, count]) => ({ code, name: names.education.get(code) ?? null, count })),
+      occupation: sorted(counts.occupation).map(([code, count]) => ({ code, name: names.occupation.get(code) ?? null, count })),
+    },
+    ...(counts.total === 0 ? { code: JOBS_NO_MATCH } : {}),
+  };
+}

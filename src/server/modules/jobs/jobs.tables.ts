@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { JobSkill } from '../../../shared/jobs.js';
+import { organisations } from '../organisations/organisations.tables.js';
+import type { VettingFinding } from './jobs.vetting.js';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export interface JobVetting {
+  findings: (VettingFinding & { field: 'title' | 'description' })[];
+}
+
+/**
+ * 岗位. `search_tokens` is the jieba segmentation (title twice, description, skills, occupation name),
+ * space-joined; `search_tsv` is generated from it with the 'simple' configuration (ADR 0011).
+ */
+export const jobPostings = pgTable(
+  'job_postings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    regionCode: text('region_code').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    occupationCode: text('occupation_code').notNull(),
+    requiredSkills: jsonb('required_skills').$type<JobSkill[]>().notNull().default([]),
+    preferredSkills: jsonb('preferred_skills').$type<JobSkill[]>().notNull().default([]),
+    educationCode: text('education_code'),
+    experienceYearsMin: integer('experience_years_min').notNull().default(0),
+    salaryMinFen: integer('salary_min_fen').notNull(),
+    salaryMaxFen: integer('salary_max_fen').notNull(),
+    headcount: integer('headcount').notNull().default(1),
+    workMode: text('work_mode').notNull(),
+    validFrom: date('valid_from').notNull(),
+    validUntil: date('valid_until').notNull(),
+    isDigital: boolean('is_digital').notNull(),
+    status: text('status').notNull(),
+    vetting: jsonb('vetting').$type<JobVetting>().notNull().default({ findings: [] }),
+    vettingOverrideReason: text('vetting_override_reason'),
+    dedupeKey: text('dedupe_key').notNull(),
+    searchTokens: text('search_tokens').notNull(),
+    searchTsv: tsvector('search_tsv').generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, search_tokens)`),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('job_postings_tsv_idx').using('gin', t.searchTsv),
+    index('job_postings_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
+    index('job_postings_status_region_idx').on(t.status, t.regionCode.op('text_pattern_ops'), t.publishedAt),
+    index('job_postings_status_published_idx').on(t.status, t.publishedAt),
+    index('job_postings_status_salary_idx').on(t.status, t.salaryMaxFen),
+    index('job_postings_status_occupation_idx').on(t.status, t.occupationCode.op('text_pattern_ops')),
+    index('job_postings_org_idx').on(t.orgId, t.status),
+    index('job_postings_dedupe_idx').on(t.orgId, t.dedupeKey),
+    check('job_postings_salary_range', sql`${t.salaryMinFen} >= 0 and ${t.salaryMinFen} <= ${t.salaryMaxFen}`),
+    check('job_postings_validity', sql`${t.validFrom} <= ${t.validUntil}`),
+    check('job_postings_headcount', sql`${t.headcount} >= 1`),
+  ],
+);
+export type JobPostingRow = typeof jobPostings.$inferSelect;
