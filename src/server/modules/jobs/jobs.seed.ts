@@ -58,6 +58,13 @@ const SENTENCES = [
   '支持考取职业技能等级证书，享受技能提升补贴。',
 ];
 const EDUCATION = ['21', '21', '31', '31', '41', null] as const;
+
+/** `n` different indices below `size`, in order (the sentences run duties → requirements → benefits). */
+function distinctSorted(rng: Rng, n: number, size: number): number[] {
+  const chosen = new Set<number>();
+  while (chosen.size < Math.min(n, size)) chosen.add(Math.floor(rng() * size));
+  return [...chosen].sort((a, b) => a - b);
+}
 const WORK_MODES = ['on_site', 'on_site', 'on_site', 'hybrid', 'remote'] as const;
 const BATCH = 1000;
 const DAY_MS = 86_400_000;
@@ -163,7 +170,7 @@ function buildBatch(rng: Rng, tpls: Template[], orgs: Org[], size: number, now: 
   for (let i = 0; i < size; i++) {
     const t = pick(rng, tpls);
     const org = pick(rng, orgs);
-    const picks = [0, 1, 2, 3].map(() => Math.floor(rng() * SENTENCES.length));
+    const picks = distinctSorted(rng, 4, SENTENCES.length);
     const chosenSkills = t.skills.filter(() => rng() < 0.75);
     const published = now - Math.floor(rng() * 60 * DAY_MS);
     const salaryMin = Math.round((t.salaryYuan * (0.7 + rng() * 0.5)) / 500) * 500 * 100;
