@@ -151,9 +151,20 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 /** The built web app, with the SPA's index.html for any other non-API GET. */
 async function registerWeb(app: FastifyInstance) {
   const built = existsSync(path.join(WEB_DIST, 'index.html'));
-  if (built) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'], maxAge: '1h' });
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: ['index.html'],
+      maxAge: '1h',
+      // hashed assets may be cached; the page that names them must be revalidated after a deploy
+      setHeaders: (res, filePath) => {
+        if (filePath.endsWith('index.html')) res.header('cache-control', 'no-cache');
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
-    if (built && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    if (built && request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.status(404).send({ code: 'NOT_FOUND', requestId: request.id });

@@ -38,7 +38,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/close', { schema: { body: Reauth } }, async (request, reply) => {
     await closeMyAccount(ctxOf(request), request.body.password);
     clearSessionCookie(reply);
-    reply.header('clear-site-data', '"cache", "storage"');
+    reply.header('clear-site-data', '"cache"'); // browser storage holds only the language choice
     return reply.status(204).send();
   });
 };

@@ -7,8 +7,8 @@ import { record } from '../audit/audit.service.js';
 import { consents } from './account.tables.js';
 
 /** Records consents given at registration; the required ones must be among them. */
-export async function grantConsents(ctx: Ctx, userId: string, purposes: readonly string[]) {
-  for (const p of REQUIRED_CONSENTS) {
+export async function grantConsents(ctx: Ctx, userId: string, purposes: readonly string[], required: readonly ConsentPurpose[] = REQUIRED_CONSENTS) {
+  for (const p of required) {
     if (!purposes.includes(p)) throw new AppError('VALIDATION_FAILED', { status: 400, params: { field: 'consents', missing: p } });
   }
   const valid = [...new Set(purposes)].filter((p) => ConsentPurpose.safeParse(p).success);

@@ -14,6 +14,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           objectType: z.string().max(40).optional(),
           objectId: z.string().max(64).optional(),
           afterSeq: z.coerce.number().int().min(0).optional(),
+          beforeSeq: z.coerce.number().int().min(1).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
       },

@@ -2,7 +2,7 @@
  * The audit module exports only record() and the readers: the trail is append-only.
  * record() runs inside the caller's transaction, so the entry commits or rolls back with the change.
  */
-import { and, asc, desc, eq, gt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { hmacSm3 } from '../../lib/crypto.js';
@@ -66,6 +66,8 @@ export interface AuditQuery {
   objectId?: string | undefined;
   actorId?: string | undefined;
   afterSeq?: number | undefined;
+  /** Paging back through older entries: entries with seq below this, newest first. */
+  beforeSeq?: number | undefined;
   limit: number;
 }
 
@@ -77,6 +79,7 @@ export async function listAudit(ctx: Ctx, q: AuditQuery) {
   if (q.objectId) conds.push(eq(auditLog.objectId, q.objectId));
   if (q.actorId) conds.push(eq(auditLog.actorId, q.actorId));
   if (q.afterSeq) conds.push(gt(auditLog.seq, q.afterSeq));
+  if (q.beforeSeq) conds.push(lt(auditLog.seq, q.beforeSeq));
   return ctx.db
     .select()
     .from(auditLog)

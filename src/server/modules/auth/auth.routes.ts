@@ -48,7 +48,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       await record({ ...ctx, db: tx as never }, { action: 'auth.logout', objectType: 'user', objectId: actor.userId, regionCode: actor.regionCode });
     });
     clearSessionCookie(reply);
-    reply.header('clear-site-data', '"cache", "storage"');
+    reply.header('clear-site-data', '"cache"'); // browser storage holds only the language choice
     return reply.status(204).send();
   });
 

@@ -1,5 +1,5 @@
 /** Organisation registration, the verification workflow, and region-scoped listing. */
-import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors.js';
 import { parseUscc } from '../../../shared/identifiers.js';
 import { type OrgAction, type OrgSize, organisationWorkflow } from '../../../shared/organisations.js';
@@ -16,7 +16,7 @@ import { users } from '../auth/auth.tables.js';
 import { hashPassword } from '../auth/password.js';
 import { createSession } from '../auth/sessions.service.js';
 import { getRegion } from '../catalog/regions.service.js';
-import { industries } from '../catalog/catalog.tables.js';
+import { industries, regions } from '../catalog/catalog.tables.js';
 import { applyTransition, type WorkflowBinding, workflowHistory } from '../workflow/workflow.service.js';
 import { type OrganisationRow, organisations } from './organisations.tables.js';
 
@@ -91,20 +91,22 @@ export async function registerOrganisation(ctx: Ctx, input: RegisterOrganisation
       .returning();
     if (!user) throw new AppError('AUTH_USERNAME_TAKEN', { status: 409, params: { field: 'account.username' } });
     await t.db.update(organisations).set({ createdBy: user.id }).where(eq(organisations.id, org.id));
-    await grantConsents(t, user.id, input.consents);
+    // no 身份证号 is collected from an organisation account, so the separate sensitive-PI consent is not required
+    await grantConsents(t, user.id, input.consents, ['privacy_policy']);
     await record(t, { action: 'organisation.register', objectType: 'organisation', objectId: org.id, regionCode: org.regionCode, detail: { kind: org.kind } });
     const session = await createSession(t, user, false);
     return { userId: user.id, orgId: org.id, ...session };
   });
 }
 
-export function organisationView(ctx: Ctx, row: OrganisationRow, actor: Actor | null) {
+export function organisationView(ctx: Ctx, row: OrganisationRow, actor: Actor | null, regionName: string | null = null) {
   return {
     id: row.id,
     kind: row.kind as OrgKind,
     name: row.name,
     uscc: row.uscc,
     regionCode: row.regionCode,
+    regionName,
     industryCode: row.industryCode,
     size: row.size,
     address: row.address,
@@ -113,8 +115,22 @@ export function organisationView(ctx: Ctx, row: OrganisationRow, actor: Actor | 
     status: row.status,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    allowedActions: actor ? allowedActions(organisationWorkflow, row.status as never, [actor.role]) : [],
+    allowedActions: actor && mayReview(actor) ? allowedActions(organisationWorkflow, row.status as never, [actor.role]) : [],
   };
+}
+
+/** Officials review organisations only in the 人社 department (the guard below enforces the same rule). */
+function mayReview(actor: Actor): boolean {
+  return actor.role !== 'official' || actor.department === 'hrss';
+}
+
+async function regionNames(ctx: Ctx, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({ code: regions.code, name: regions.name })
+    .from(regions)
+    .where(inArray(regions.code, [...new Set(codes)]));
+  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 /** Officials and administrators list the organisations of their region; members see their own. */
@@ -143,7 +159,11 @@ export async function listOrganisations(ctx: Ctx & { actor: Actor }, q: ListOrga
       .offset((q.page - 1) * q.pageSize),
     ctx.db.select({ n: count() }).from(organisations).where(where),
   ]);
-  return { items: rows.map((r) => organisationView(ctx, r, ctx.actor)), total: total?.n ?? 0 };
+  const names = await regionNames(
+    ctx,
+    rows.map((r) => r.regionCode),
+  );
+  return { items: rows.map((r) => organisationView(ctx, r, ctx.actor, names.get(r.regionCode) ?? null)), total: total?.n ?? 0 };
 }
 
 function assertCanSee(actor: Actor, row: OrganisationRow) {
@@ -155,7 +175,8 @@ export async function getOrganisation(ctx: Ctx & { actor: Actor }, id: string) {
   const [row] = await ctx.db.select().from(organisations).where(eq(organisations.id, id));
   if (!row) throw new AppError('NOT_FOUND', { status: 404 });
   assertCanSee(ctx.actor, row);
-  return { ...organisationView(ctx, row, ctx.actor), history: await workflowHistory(ctx, organisationWorkflow.name, id) };
+  const names = await regionNames(ctx, [row.regionCode]);
+  return { ...organisationView(ctx, row, ctx.actor, names.get(row.regionCode) ?? null), history: await workflowHistory(ctx, organisationWorkflow.name, id) };
 }
 
 const binding: WorkflowBinding<string, OrgAction, OrganisationRow> = {
@@ -173,5 +194,6 @@ const binding: WorkflowBinding<string, OrgAction, OrganisationRow> = {
 
 export async function transitionOrganisation(ctx: Ctx & { actor: Actor }, id: string, action: string, reason?: string) {
   const row = await applyTransition(ctx, binding, id, action, { reason });
-  return organisationView(ctx, row, ctx.actor);
+  const names = await regionNames(ctx, [row.regionCode]);
+  return organisationView(ctx, row, ctx.actor, names.get(row.regionCode) ?? null);
 }
