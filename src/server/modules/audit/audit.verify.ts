@@ -72,6 +72,6 @@ export const AUDIT_VERIFY_TASK = 'audit.verify';
 
 /** Background-task handler: verifies the chain, reporting progress per batch. */
 export async function auditVerifyTask(ctx: Ctx, _params: unknown, report: (done: number, total?: number, message?: string) => Promise<void>) {
-  const result = await verifyAuditChain(ctx, (done, total) => report(done, total, 'verifying'));
+  const result = await verifyAuditChain(ctx, (done, total) => report(done, total));
   return { ...result };
 }

@@ -4,10 +4,11 @@ import { Alert, Button, Input, Select, Table, type TableProps, Typography } from
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api.js';
-import type { AuditEntry, AuditVerifyResult } from '../../api-types.js';
+import type { AuditEntry, AuditVerifyResult, Task } from '../../api-types.js';
 import { useAuth } from '../../auth/AuthProvider.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { TaskProgress } from '../../components/TaskProgress.js';
 import { regionName, useRegions } from '../../components/regions.js';
 import { ToneTag } from '../../components/ToneTag.js';
 import { useApi } from '../../components/useApi.js';
@@ -52,24 +53,29 @@ function VerifyChain() {
   const { t, tx } = i18n;
   const [result, setResult] = useState<AuditVerifyResult | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const [taskId, setTaskId] = useState<string | null>(null);
+  // The chain is verified by a background task; its progress is shown until it finishes.
   const run = async () => {
-    setBusy(true);
     setError(null);
+    setResult(null);
     try {
-      setResult(await api<AuditVerifyResult>('/api/audit/verify', { method: 'POST' }));
+      setTaskId((await api<{ taskId: string }>('/api/audit/verify-task', { method: 'POST' })).taskId);
     } catch (err) {
       setError(err);
-    } finally {
-      setBusy(false);
     }
+  };
+  const finished = (task: Task) => {
+    setTaskId(null);
+    if (task.status === 'succeeded') setResult(task.result as unknown as AuditVerifyResult);
+    else setError(new Error('task failed'));
   };
   const bad = result?.firstBad;
   return (
     <div style={{ marginBottom: 16 }} aria-live="polite">
-      <Button icon={<SafetyOutlined />} onClick={() => void run()} loading={busy} data-testid="verify-chain">
+      <Button icon={<SafetyOutlined />} onClick={() => void run()} loading={taskId !== null} data-testid="verify-chain">
         {t('audit.verify')}
       </Button>
+      {taskId ? <TaskProgress taskId={taskId} intervalMs={500} onDone={finished} /> : null}
       <ErrorAlert error={error} />
       {result ? (
         <Alert
