@@ -10,7 +10,11 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 }
 
 const HomePage = page(() => import('./features/home/HomePage.js'), 'HomePage');
-const JobsPlaceholderPage = page(() => import('./features/jobs/JobsPlaceholderPage.js'), 'JobsPlaceholderPage');
+const JobsSearchPage = page(() => import('./features/jobs/JobsSearchPage.js'), 'JobsSearchPage');
+const JobDetailPage = page(() => import('./features/jobs/JobDetailPage.js'), 'JobDetailPage');
+const EmployerJobsPage = page(() => import('./features/jobs/EmployerJobsPage.js'), 'EmployerJobsPage');
+const JobFormPage = page(() => import('./features/jobs/JobFormPage.js'), 'JobFormPage');
+const JobsReviewPage = page(() => import('./features/jobs/JobsReviewPage.js'), 'JobsReviewPage');
 const OccupationsPage = page(() => import('./features/catalog/OccupationsPage.js'), 'OccupationsPage');
 const SourcesPage = page(() => import('./features/catalog/SourcesPage.js'), 'SourcesPage');
 const PrivacyPage = page(() => import('./features/legal/PrivacyPage.js'), 'PrivacyPage');
@@ -29,7 +33,8 @@ export function AppRoutes() {
     <Routes>
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
-        <Route path="jobs" element={<JobsPlaceholderPage />} />
+        <Route path="jobs" element={<JobsSearchPage />} />
+        <Route path="jobs/:id" element={<JobDetailPage />} />
         <Route path="occupations" element={<OccupationsPage />} />
         <Route path="sources" element={<SourcesPage />} />
         <Route path="privacy" element={<PrivacyPage />} />
@@ -57,6 +62,38 @@ export function AppRoutes() {
           element={
             <RequireRole roles={ROUTE_ROLES.review}>
               <ReviewPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="review/jobs"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <JobsReviewPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="employer/jobs"
+          element={
+            <RequireRole roles={ROUTE_ROLES.employerJobs}>
+              <EmployerJobsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="employer/jobs/new"
+          element={
+            <RequireRole roles={ROUTE_ROLES.employerJobs}>
+              <JobFormPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="employer/jobs/:id/edit"
+          element={
+            <RequireRole roles={ROUTE_ROLES.employerJobs}>
+              <JobFormPage />
             </RequireRole>
           }
         />

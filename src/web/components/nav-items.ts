@@ -19,7 +19,9 @@ export const PUBLIC_NAV: readonly NavItem[] = [
 
 export const SIGNED_IN_NAV: readonly NavItem[] = [
   { path: '/workbench', label: 'nav.workbench' },
+  { path: '/employer/jobs', label: 'nav.employerJobs', roles: ['employer'] },
   { path: '/review/organisations', label: 'nav.review', roles: ORG_REVIEWERS },
+  { path: '/review/jobs', label: 'nav.reviewJobs', roles: ['official'] },
   { path: '/audit', label: 'nav.audit', roles: AUDIT_READERS },
   { path: '/admin/users', label: 'nav.adminUsers', roles: ['admin'] },
 ];
@@ -28,6 +30,8 @@ export const ROUTE_ROLES = {
   review: ORG_REVIEWERS,
   audit: AUDIT_READERS,
   adminUsers: ['admin'] as readonly Role[],
+  employerJobs: ['employer'] as readonly Role[],
+  reviewJobs: ['official'] as readonly Role[],
 };
 
 export function navItemsFor(role: Role | null): NavItem[] {

@@ -1,4 +1,5 @@
 /** English page texts (part of en-US.ts). Missing keys fall back to Chinese. */
+import { enUSJobs } from './en-US.jobs.js';
 import type { DeepPartial } from './messages.js';
 import type { zhCNPages } from './zh-CN.pages.js';
 
@@ -34,15 +35,7 @@ export const enUSPages: DeepPartial<typeof zhCNPages> = {
       desc: 'Enter a certificate number to check whether a skill-level certificate is genuine.',
     },
   },
-  jobs: {
-    placeholder: {
-      title: 'Job search',
-      notice: 'Job search is coming soon. This page shows no job results yet.',
-      query: 'Your search: {q}',
-      noQuery: 'You have not entered a search term.',
-      browseOccupations: 'Browse digital occupations meanwhile',
-    },
-  },
+  jobs: enUSJobs,
   catalog: {
     occupations: {
       title: 'Occupation catalogue',
@@ -139,11 +132,17 @@ export const enUSPages: DeepPartial<typeof zhCNPages> = {
       rejectedHint: 'The registration was not approved.',
       suspendedHint: 'Services are suspended. Please contact your local bureau.',
       noOrg: 'This account has no organisation.',
-      services: 'Organisation services (jobs, classes, evaluations)',
+      services: 'Other organisation services (classes, evaluations)',
+    },
+    employer: {
+      jobs: 'My job postings',
+      jobsDesc: 'Post jobs, follow their review, close filled ones.',
     },
     official: {
       review: 'Organisations to review',
       reviewDesc: 'Review new organisations in your region; returning or rejecting needs a reason.',
+      jobs: 'Jobs to review',
+      jobsDesc: 'Review job postings of your region and check them for discriminatory wording.',
       audit: 'Audit log',
       auditDesc: 'Audit records of your region.',
       dashboard: 'Dashboard',

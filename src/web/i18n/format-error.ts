@@ -32,7 +32,7 @@ function readableParams(i18n: I18n, err: ApiError): Record<string, unknown> {
       return { problem: i18n.tx(`auth.password.${str(p.problem)}`, i18n.t('auth.password.hint')) };
     case 'WORKFLOW_TRANSITION_NOT_ALLOWED':
       return {
-        status: i18n.tx(`orgStatus.${str(p.status)}`, str(p.status)),
+        status: i18n.tx(`orgStatus.${str(p.status)}`, i18n.tx(`jobs.status.${str(p.status)}`, str(p.status))),
         action: i18n.tx(`workflowActions.${str(p.action)}`, str(p.action)),
       };
     case 'CATALOG_UNKNOWN_CODE':

@@ -1,4 +1,6 @@
 /** Chinese page texts (part of zh-CN.ts, split to keep files short). */
+import { zhCNJobs } from './zh-CN.jobs.js';
+
 export const zhCNPages = {
   home: {
     hero: {
@@ -30,15 +32,7 @@ export const zhCNPages = {
       desc: '输入证书编号，核验职业技能等级证书等证书的真伪。',
     },
   },
-  jobs: {
-    placeholder: {
-      title: '岗位搜索',
-      notice: '岗位搜索功能即将上线，届时可在此检索全省数字岗位。当前页面不显示任何岗位结果。',
-      query: '您搜索的关键词：{q}',
-      noQuery: '您尚未输入搜索关键词。',
-      browseOccupations: '先看看数字职业目录',
-    },
-  },
+  jobs: zhCNJobs,
   catalog: {
     occupations: {
       title: '职业分类目录',
@@ -134,11 +128,17 @@ export const zhCNPages = {
       rejectedHint: '单位注册申请未通过审核。',
       suspendedHint: '单位服务已暂停，请联系所在地人社部门。',
       noOrg: '当前账号未关联单位。',
-      services: '单位服务（发布岗位、培训班、评价计划等）',
+      services: '其他单位服务（培训班、评价计划等）',
+    },
+    employer: {
+      jobs: '我的岗位',
+      jobsDesc: '发布招聘岗位，查看审核进度，关闭已招满的岗位。',
     },
     official: {
       review: '待审核单位',
       reviewDesc: '审核本地区新注册的单位，退回补正或驳回须填写理由。',
+      jobs: '待审核岗位',
+      jobsDesc: '审核本地区单位提交的招聘岗位，检查就业歧视性表述。',
       audit: '审计日志',
       auditDesc: '查看本地区的操作审计记录。',
       dashboard: '数据看板',

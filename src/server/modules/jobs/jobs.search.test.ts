@@ -75,6 +75,13 @@ describe('job search', () => {
     expect(counts(digital.facets.education)).toEqual({ '21': 3 });
   });
 
+  it('lets an education category cover its detailed codes', async () => {
+    expect((await search('education=20')).total).toBe(3); // 大学本科教育 covers 21 大学本科毕业
+    expect((await search('education=21')).total).toBe(3);
+    expect((await search('education=30')).total).toBe(1);
+    expect((await search('education=22')).total).toBe(0);
+  });
+
   it('ranks, sorts and pages', async () => {
     const byRelevance = await search(`q=${encodeURIComponent('开发工程师')}`);
     expect(byRelevance.items.map((i: { id: string }) => i.id).sort()).toEqual([ids.bigdata, ids.java].sort());

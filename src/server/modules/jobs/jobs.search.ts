@@ -65,13 +65,23 @@ function baseFilters(ctx: Ctx, q: JobSearchQuery): SQL[] {
   return out;
 }
 
+/**
+ * GB/T 4658 education: a category code (20 大学本科教育) covers its detailed codes (21 毕业, 22 结业, 23 肄业);
+ * a detailed code matches itself.
+ */
+const isEducationCategory = (code: string) => code.endsWith('0');
+const educationMatches = (wanted: string, code: string) => (isEducationCategory(wanted) ? code.startsWith(wanted.slice(0, 1)) : code === wanted);
+function educationFilter(wanted: string): SQL {
+  return isEducationCategory(wanted) ? like(jp.educationCode, `${wanted.slice(0, 1)}%`) : eq(jp.educationCode, wanted);
+}
+
 /** Filters that have a facet: each facet is counted without its own filter. */
 function facetFilters(q: JobSearchQuery) {
   const region = [q.city ? like(jp.regionCode, `${regionPrefix(q.city)}%`) : undefined, q.county ? eq(jp.regionCode, q.county) : undefined];
   return {
     region: and(...region),
     digital: q.digital ? eq(jp.isDigital, q.digital === 'true') : undefined,
-    education: q.education ? eq(jp.educationCode, q.education) : undefined,
+    education: q.education ? educationFilter(q.education) : undefined,
   };
 }
 
@@ -79,7 +89,7 @@ function cellMatcher(q: JobSearchQuery) {
   return {
     region: (code: string) => (!q.city || code.startsWith(regionPrefix(q.city))) && (!q.county || code === q.county),
     digital: (d: boolean) => !q.digital || d === (q.digital === 'true'),
-    education: (e: string | null) => !q.education || e === q.education,
+    education: (e: string | null) => !q.education || (e !== null && educationMatches(q.education, e)),
   };
 }
 

@@ -2,7 +2,7 @@
  * 岗位: employers draft, edit and submit postings; officials of the posting's region review them;
  * everyone reads published ones. Every write runs in one transaction with its audit record.
  */
-import { and, count, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors.js';
 import { type CreateJob, type JobSkill, JobStatus, jobWorkflow, rangeError, type SkillInput, type UpdateJob } from '../../../shared/jobs.js';
 import type { Actor, Ctx } from '../../context.js';
@@ -196,7 +196,12 @@ async function listWhere(ctx: ActorCtx, where: SQL | undefined, q: ListQuery) {
       .offset((q.page - 1) * q.pageSize),
     ctx.db.select({ n: count() }).from(jobPostings).where(where),
   ]);
-  return { items: rows.map((r) => jobView(r, ctx.actor)), total: total?.n ?? 0 };
+  const orgIds = [...new Set(rows.map((r) => r.orgId))];
+  const orgs = orgIds.length
+    ? await ctx.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds))
+    : [];
+  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  return { items: rows.map((r) => jobView(r, ctx.actor, orgName.get(r.orgId) ?? null)), total: total?.n ?? 0 };
 }
 
 /** The actor's organisation's postings, every status, newest change first. */

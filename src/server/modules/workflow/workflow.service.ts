@@ -101,7 +101,7 @@ export async function workflowHistory(ctx: Ctx, workflowName: string, entityId: 
   );
   return (rows as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => ({
     action: String(r.action),
-    fromState: String(r.from_state),
+    fromState: r.from_state === null ? null : String(r.from_state),
     toState: String(r.to_state),
     actorRole: r.actor_role === null ? null : String(r.actor_role),
     reason: r.reason === null ? null : String(r.reason),

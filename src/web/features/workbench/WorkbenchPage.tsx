@@ -27,8 +27,10 @@ const TALENT: Tile[] = [
 
 const TILES: Partial<Record<Role, Tile[]>> = {
   talent: TALENT,
+  employer: [{ title: 'workbench.employer.jobs', desc: 'workbench.employer.jobsDesc', to: '/employer/jobs' }],
   official: [
     { title: 'workbench.official.review', desc: 'workbench.official.reviewDesc', to: '/review/organisations?status=pending' },
+    { title: 'workbench.official.jobs', desc: 'workbench.official.jobsDesc', to: '/review/jobs' },
     { title: 'workbench.official.audit', desc: 'workbench.official.auditDesc', to: '/audit' },
     { title: 'workbench.official.dashboard', desc: 'workbench.official.dashboardDesc' },
   ],
