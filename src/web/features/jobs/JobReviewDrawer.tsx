@@ -1,9 +1,9 @@
 /** One posting for the official: findings marked in the text, facts, history, and the allowed steps. */
-import { Alert, Button, Drawer, Empty, Skeleton, Space, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, Drawer, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { WorkflowHistoryEntry } from '../../api-types.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { WorkflowHistory } from '../../components/WorkflowHistory.js';
 import { useApi } from '../../components/useApi.js';
 import { useIsDesktop } from '../../components/useIsDesktop.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -14,30 +14,15 @@ import { JobTransitionModal } from './JobTransitionModal.js';
 
 function History({ history }: { history: readonly WorkflowHistoryEntry[] }) {
   const { t, tx } = useI18n();
-  if (history.length === 0) return <Empty description={t('jobs.review.noHistory')} />;
-  const state = (s: string | null) => (s && s !== 'null' ? tx(`jobs.status.${s}`, s) : '—');
-  const items = history.map((h, i) => ({
-    key: `${h.at}-${i}`,
-    title: dayjs(h.at).format('YYYY-MM-DD HH:mm'),
-    content: (
-      <>
-        <div>
-          {t('jobs.review.historyLine', {
-            actor: h.actorRole ? tx(`roles.${h.actorRole}`, h.actorRole) : '—',
-            action: tx(`workflowActions.${h.action}`, h.action),
-            from: state(h.fromState),
-            to: state(h.toState),
-          })}
-        </div>
-        {h.reason ? (
-          <Typography.Text type="secondary">
-            {t('fields.reason')}：{h.reason}
-          </Typography.Text>
-        ) : null}
-      </>
-    ),
-  }));
-  return <Timeline items={items} />;
+  return (
+    <WorkflowHistory
+      history={history}
+      lineKey="jobs.review.historyLine"
+      emptyText={t('jobs.review.noHistory')}
+      stateLabel={(s) => tx(`jobs.status.${s}`, s)}
+      actionLabel={(a) => tx(`workflowActions.${a}`, a)}
+    />
+  );
 }
 
 export function JobReviewDrawer({ id, onClose, onChanged }: { id: string | null; onClose: () => void; onChanged: (job: JobView) => void }) {

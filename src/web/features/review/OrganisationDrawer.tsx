@@ -1,9 +1,10 @@
 /** Detail of one organisation: facts, workflow history, and the actions the server allows now. */
-import { Button, Descriptions, Drawer, Empty, Skeleton, Space, Timeline, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Skeleton, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { OrganisationDetail, OrganisationItem } from '../../api-types.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { WorkflowHistory } from '../../components/WorkflowHistory.js';
 import { OrgStatusTag } from '../../components/OrgStatusTag.js';
 import { regionName, useRegions } from '../../components/regions.js';
 import { useApi } from '../../components/useApi.js';
@@ -14,29 +15,15 @@ import { actionLabel, TransitionModal } from './TransitionModal.js';
 
 function History({ detail }: { detail: OrganisationDetail }) {
   const { t, tx } = useI18n();
-  if (detail.history.length === 0) return <Empty description={t('review.noHistory')} />;
-  const items = detail.history.map((h, i) => ({
-    key: `${h.at}-${i}`,
-    title: dayjs(h.at).format('YYYY-MM-DD HH:mm'),
-    content: (
-      <>
-        <div>
-          {t('review.historyLine', {
-            actor: h.actorRole ? tx(`roles.${h.actorRole}`, h.actorRole) : '—',
-            action: actionLabel(tx, h.action),
-            from: h.fromState ? tx(`orgStatus.${h.fromState}`, h.fromState) : '—',
-            to: tx(`orgStatus.${h.toState}`, h.toState),
-          })}
-        </div>
-        {h.reason ? (
-          <Typography.Text type="secondary">
-            {t('fields.reason')}：{h.reason}
-          </Typography.Text>
-        ) : null}
-      </>
-    ),
-  }));
-  return <Timeline items={items} />;
+  return (
+    <WorkflowHistory
+      history={detail.history}
+      lineKey="review.historyLine"
+      emptyText={t('review.noHistory')}
+      stateLabel={(s) => tx(`orgStatus.${s}`, s)}
+      actionLabel={(a) => actionLabel(tx, a)}
+    />
+  );
 }
 
 function Facts({ detail }: { detail: OrganisationDetail }) {
