@@ -115,11 +115,15 @@ describe('data subject rights', () => {
       },
     });
     const s = sessionFrom(t.app, reg);
+    const profile = { workHistory: [{ employerName: '赣州某科技公司', title: '数据分析', fromMonth: '2020-01' }], visibility: 'private' };
+    const saved = await s.request({ method: 'PUT', url: '/api/profiles/me', payload: profile });
+    expect(saved.statusCode, saved.body).toBe(200);
     expect((await s.request({ method: 'POST', url: '/api/account/export', payload: { password: 'wrong' } })).statusCode).toBe(401);
     const exported = await s.request({ method: 'POST', url: '/api/account/export', payload: { password: 'Jiangxi#2026' } });
     expect(exported.statusCode).toBe(200);
     expect(exported.json().account.phone).toBe('13979700000');
     expect(exported.json().consents.map((c: { purpose: string }) => c.purpose)).toContain('recommendations');
+    expect(exported.json().profile.workHistory[0].employerName).toBe('赣州某科技公司');
 
     const withdraw = await s.request({ method: 'POST', url: '/api/account/consents', payload: { purpose: 'recommendations', granted: false } });
     expect(withdraw.json().consents.find((c: { purpose: string }) => c.purpose === 'recommendations').withdrawnAt).not.toBeNull();
@@ -131,6 +135,7 @@ describe('data subject rights', () => {
     expect(row?.id_number_enc).toBeNull();
     expect(row?.phone_enc).toBeNull();
     expect(row?.username).not.toBe('leaver');
+    expect(await t.database.query('select 1 from talent_profiles where user_id = $1', [reg.json().user.id])).toEqual([]);
     const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'leaver', password: 'Jiangxi#2026' } });
     expect(login.statusCode).toBe(401);
   });

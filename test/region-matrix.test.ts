@@ -72,7 +72,33 @@ beforeAll(async () => {
     },
   });
   nanchang.job = job.json().id;
+  nanchang.application = await nanchangApplication(sessionFrom(t.app, orgReg), sessionFrom(t.app, reg));
 });
+
+/** A second 南昌 posting, published, and the 南昌 talent's application to it (the draft above stays unpublished). */
+async function nanchangApplication(hr: Session, talent: Session): Promise<string> {
+  const created = await hr.request({
+    method: 'POST',
+    url: '/api/jobs',
+    payload: {
+      title: '数据清洗员',
+      description: '负责业务数据的清洗、核对和入库。',
+      occupationCode: '4-04-05-05',
+      regionCode: '360102',
+      salaryMinFen: 400_000,
+      salaryMaxFen: 600_000,
+      validFrom: '2026-01-01',
+      validUntil: '2099-12-31',
+    },
+  });
+  const id = created.json().id;
+  await hr.request({ method: 'POST', url: `/api/jobs/${id}/transitions/submit`, payload: { confirmNotDuplicate: true } });
+  await sessions.get('official.nanchang')?.request({ method: 'POST', url: `/api/jobs/${id}/transitions/approve`, payload: { reason: '测试' } });
+  await talent.request({ method: 'PUT', url: '/api/profiles/me', payload: { skills: [{ name: '数据标注' }] } });
+  const applied = await talent.request({ method: 'POST', url: '/api/applications', payload: { jobId: id } });
+  expect(applied.statusCode, applied.body).toBe(201);
+  return applied.json().id;
+}
 afterAll(async () => t?.close());
 
 /** Actors who must not reach 南昌's records: everyone in 赣州, and non-official accounts anywhere (except the owner). */
@@ -117,6 +143,7 @@ describe('cross-region access', () => {
       const s = sessions.get(who);
       expect((await s?.request({ method: 'GET', url: `/api/organisations/${nanchang.organisation}` }))?.statusCode).toBe(200);
       expect((await s?.request({ method: 'GET', url: `/api/people/${nanchang.person}` }))?.statusCode).toBe(200);
+      expect((await s?.request({ method: 'GET', url: `/api/applications/${nanchang.application}` }))?.statusCode).toBe(200);
     }
   });
 

@@ -19,6 +19,7 @@ import type { Database } from './db/client.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { deriveKeys } from './lib/crypto.js';
 import { loggerOptions } from './logger.js';
+import { APPLICATIONS_REMIND_STALE_TASK, applicationRoutes, remindStaleApplicationsTask } from './modules/applications/index.js';
 import { accountRoutes } from './modules/account/account.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { AUDIT_VERIFY_TASK, auditVerifyTask } from './modules/audit/audit.verify.js';
@@ -29,6 +30,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { expireJobsTask, JOBS_EXPIRE_TASK, jobRoutes } from './modules/jobs/index.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
+import { profileRoutes } from './modules/profiles/index.js';
 import { createTaskRunner } from './modules/tasks/tasks.runner.js';
 import { taskRoutes } from './modules/tasks/tasks.routes.js';
 import { registerErrorHandling } from './plugins/errors.js';
@@ -82,6 +84,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('platform', platform);
   platform.tasks.register(AUDIT_VERIFY_TASK, auditVerifyTask);
   platform.tasks.register(JOBS_EXPIRE_TASK, expireJobsTask);
+  platform.tasks.register(APPLICATIONS_REMIND_STALE_TASK, remindStaleApplicationsTask);
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (r) => {
@@ -132,6 +135,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(taskRoutes, { prefix: '/api/tasks' });
   await app.register(jobRoutes, { prefix: '/api/jobs' });
+  await app.register(profileRoutes, { prefix: '/api/profiles' });
+  await app.register(applicationRoutes, { prefix: '/api/applications' });
 
   if (config.apiDocs) {
     app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -6,6 +6,7 @@ import { openPlatformDatabase } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { systemCtx } from './context.js';
 import { terminalProgress } from './lib/progress.js';
+import { APPLICATIONS_REMIND_STALE_TASK } from './modules/applications/index.js';
 import { JOBS_EXPIRE_TASK, warmSegmenter } from './modules/jobs/index.js';
 import { demoAccountInfo } from './seed/demo-accounts.js';
 import { isSeeded, seed } from './seed/seed.js';
@@ -34,7 +35,11 @@ async function main() {
   }
   warmSegmenter();
   // Postings past their end date are closed hourly (searches already hide them).
-  const expiry = setInterval(() => void app.platform.tasks.enqueue(ctx, JOBS_EXPIRE_TASK, {}).catch(() => {}), 3600_000);
+  // Applications unanswered for 7 days are reminded (once a day each).
+  const expiry = setInterval(() => {
+    void app.platform.tasks.enqueue(ctx, JOBS_EXPIRE_TASK, {}).catch(() => {});
+    void app.platform.tasks.enqueue(ctx, APPLICATIONS_REMIND_STALE_TASK, {}).catch(() => {});
+  }, 3600_000);
   expiry.unref();
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

@@ -45,6 +45,9 @@ export const ErrorCode = z.enum([
   'JOBS_VETTING_FINDINGS',
   'JOBS_DUPLICATE',
   'JOBS_NO_MATCH',
+  'APPLICATIONS_DUPLICATE',
+  'APPLICATIONS_PROFILE_REQUIRED',
+  'APPLICATIONS_JOB_NOT_OPEN',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -15,6 +15,9 @@ const JobDetailPage = page(() => import('./features/jobs/JobDetailPage.js'), 'Jo
 const EmployerJobsPage = page(() => import('./features/jobs/EmployerJobsPage.js'), 'EmployerJobsPage');
 const JobFormPage = page(() => import('./features/jobs/JobFormPage.js'), 'JobFormPage');
 const JobsReviewPage = page(() => import('./features/jobs/JobsReviewPage.js'), 'JobsReviewPage');
+const ProfilePage = page(() => import('./features/profile/ProfilePage.js'), 'ProfilePage');
+const MyApplicationsPage = page(() => import('./features/applications/MyApplicationsPage.js'), 'MyApplicationsPage');
+const ReceivedApplicationsPage = page(() => import('./features/applications/ReceivedApplicationsPage.js'), 'ReceivedApplicationsPage');
 const OccupationsPage = page(() => import('./features/catalog/OccupationsPage.js'), 'OccupationsPage');
 const SourcesPage = page(() => import('./features/catalog/SourcesPage.js'), 'SourcesPage');
 const PrivacyPage = page(() => import('./features/legal/PrivacyPage.js'), 'PrivacyPage');
@@ -78,6 +81,30 @@ export function AppRoutes() {
           element={
             <RequireRole roles={ROUTE_ROLES.employerJobs}>
               <EmployerJobsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="profile"
+          element={
+            <RequireRole roles={ROUTE_ROLES.talent}>
+              <ProfilePage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="applications"
+          element={
+            <RequireRole roles={ROUTE_ROLES.talent}>
+              <MyApplicationsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="employer/applications"
+          element={
+            <RequireRole roles={ROUTE_ROLES.employerJobs}>
+              <ReceivedApplicationsPage />
             </RequireRole>
           }
         />

@@ -7,3 +7,5 @@ export * from '../modules/organisations/organisations.tables.js';
 export * from '../modules/tasks/tasks.tables.js';
 export * from '../modules/workflow/workflow.tables.js';
 export * from '../modules/jobs/jobs.tables.js';
+export * from '../modules/profiles/profiles.tables.js';
+export * from '../modules/applications/applications.tables.js';

@@ -19,7 +19,10 @@ export const PUBLIC_NAV: readonly NavItem[] = [
 
 export const SIGNED_IN_NAV: readonly NavItem[] = [
   { path: '/workbench', label: 'nav.workbench' },
+  { path: '/profile', label: 'nav.profile', roles: ['talent'] },
+  { path: '/applications', label: 'nav.myApplications', roles: ['talent'] },
   { path: '/employer/jobs', label: 'nav.employerJobs', roles: ['employer'] },
+  { path: '/employer/applications', label: 'nav.receivedApplications', roles: ['employer'] },
   { path: '/review/organisations', label: 'nav.review', roles: ORG_REVIEWERS },
   { path: '/review/jobs', label: 'nav.reviewJobs', roles: ['official'] },
   { path: '/audit', label: 'nav.audit', roles: AUDIT_READERS },
@@ -32,6 +35,7 @@ export const ROUTE_ROLES = {
   adminUsers: ['admin'] as readonly Role[],
   employerJobs: ['employer'] as readonly Role[],
   reviewJobs: ['official'] as readonly Role[],
+  talent: ['talent'] as readonly Role[],
 };
 
 export function navItemsFor(role: Role | null): NavItem[] {

@@ -1,4 +1,5 @@
 /** English page texts (part of en-US.ts). Missing keys fall back to Chinese. */
+import { enUSApplications, enUSProfile } from './en-US.applications.js';
 import { enUSJobs } from './en-US.jobs.js';
 import type { DeepPartial } from './messages.js';
 import type { zhCNPages } from './zh-CN.pages.js';
@@ -36,6 +37,8 @@ export const enUSPages: DeepPartial<typeof zhCNPages> = {
     },
   },
   jobs: enUSJobs,
+  profile: enUSProfile,
+  applications: enUSApplications,
   catalog: {
     occupations: {
       title: 'Occupation catalogue',
@@ -116,6 +119,8 @@ export const enUSPages: DeepPartial<typeof zhCNPages> = {
     talent: {
       profile: 'My CV',
       profileDesc: 'Education, experience, skills and certificates.',
+      applications: 'My applications',
+      applicationsDesc: 'Follow your applications: viewed, interview, hired.',
       jobs: 'Jobs',
       jobsDesc: 'Search digital jobs, see why they match, apply online.',
       training: 'Training & evaluation',
@@ -137,6 +142,8 @@ export const enUSPages: DeepPartial<typeof zhCNPages> = {
     employer: {
       jobs: 'My job postings',
       jobsDesc: 'Post jobs, follow their review, close filled ones.',
+      applications: 'Applications received',
+      applicationsDesc: 'Read applicant profiles; invite, hire or decline.',
     },
     official: {
       review: 'Organisations to review',

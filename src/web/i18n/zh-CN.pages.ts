@@ -1,4 +1,5 @@
 /** Chinese page texts (part of zh-CN.ts, split to keep files short). */
+import { zhCNApplications, zhCNProfile } from './zh-CN.applications.js';
 import { zhCNJobs } from './zh-CN.jobs.js';
 
 export const zhCNPages = {
@@ -33,6 +34,8 @@ export const zhCNPages = {
     },
   },
   jobs: zhCNJobs,
+  profile: zhCNProfile,
+  applications: zhCNApplications,
   catalog: {
     occupations: {
       title: '职业分类目录',
@@ -110,8 +113,10 @@ export const zhCNPages = {
     welcome: '{name}，您好',
     roleLine: '角色：{role} · 地区：{region}',
     talent: {
-      profile: '个人简历',
+      profile: '求职者档案',
       profileDesc: '填写教育、工作经历、技能和证书。',
+      applications: '我的投递',
+      applicationsDesc: '查看投递进度：已查看、面试、录用。',
       jobs: '岗位推荐与求职',
       jobsDesc: '搜索数字岗位，查看匹配说明，在线投递。',
       training: '培训与评价',
@@ -133,6 +138,8 @@ export const zhCNPages = {
     employer: {
       jobs: '我的岗位',
       jobsDesc: '发布招聘岗位，查看审核进度，关闭已招满的岗位。',
+      applications: '收到的投递',
+      applicationsDesc: '查看求职者档案，邀请面试、录用或回复不通过。',
     },
     official: {
       review: '待审核单位',

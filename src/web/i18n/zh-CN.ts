@@ -46,6 +46,9 @@ const errors = {
   JOBS_VETTING_FINDINGS: '岗位信息未通过合规检查，请根据提示修改（如就业歧视性条件）',
   JOBS_DUPLICATE: '已存在相同的岗位，请勿重复发布',
   JOBS_NO_MATCH: '暂无匹配的岗位',
+  APPLICATIONS_DUPLICATE: '您已投递过该岗位，请在“我的投递”中查看进度',
+  APPLICATIONS_PROFILE_REQUIRED: '请先填写求职者档案，再投递岗位',
+  APPLICATIONS_JOB_NOT_OPEN: '该岗位已停止招聘，无法投递',
 } satisfies Record<ErrorCode, string>;
 
 export const zhCN = {
@@ -70,6 +73,9 @@ export const zhCN = {
     review: '单位审核',
     employerJobs: '我的岗位',
     reviewJobs: '岗位审核',
+    profile: '我的档案',
+    myApplications: '我的投递',
+    receivedApplications: '收到的投递',
     audit: '审计日志',
     adminUsers: '用户管理',
     account: '我的账号',
@@ -154,6 +160,11 @@ export const zhCN = {
     approve: '通过',
     close: '关闭岗位',
     expire: '到期下线',
+    view: '标记已查看',
+    interview: '邀请面试',
+    offer: '拟录用',
+    hire: '确认录用',
+    withdraw: '撤回投递',
   },
   userStatus: { active: '正常', disabled: '已停用', locked: '已锁定', closed: '已注销' },
   consents: {

@@ -13,6 +13,8 @@ import { accountSummary, assertPassword } from '../auth/auth.service.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { listConsents } from './consents.service.js';
 import { consents } from './account.tables.js';
+import { jobApplications } from '../applications/applications.tables.js';
+import { talentProfiles } from '../profiles/profiles.tables.js';
 import { openValue } from './pi.js';
 
 async function reauthenticate(ctx: Ctx & { actor: Actor }, password: string) {
@@ -53,6 +55,11 @@ export async function exportMyData(ctx: Ctx & { actor: Actor }, password: string
       lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     },
     consents: await listConsents(ctx, u.id),
+    profile: (await ctx.db.select().from(talentProfiles).where(eq(talentProfiles.userId, u.id)))[0] ?? null,
+    applications: await ctx.db
+      .select({ jobId: jobApplications.jobId, status: jobApplications.status, coverNote: jobApplications.coverNote, submittedAt: jobApplications.submittedAt })
+      .from(jobApplications)
+      .where(eq(jobApplications.talentId, u.id)),
     activity: activity.map((a) => ({ ...a, at: a.at.toISOString() })),
   };
 }
@@ -86,6 +93,9 @@ export async function closeMyAccount(ctx: Ctx & { actor: Actor }, password: stri
       .set({ withdrawnAt: ctx.now })
       .where(and(eq(consents.userId, id), isNull(consents.withdrawnAt)));
     await tx.delete(sessions).where(eq(sessions.userId, id));
+    // the job-seeker profile goes; applications stay as anonymous records of what employers received
+    await tx.delete(talentProfiles).where(eq(talentProfiles.userId, id));
+    await tx.update(jobApplications).set({ coverNote: null }).where(eq(jobApplications.talentId, id));
     await record({ ...ctx, db: tx }, { action: 'account.close', objectType: 'user', objectId: id, regionCode: ctx.actor.regionCode });
   });
 }

@@ -7,3 +7,4 @@ export { JOBS_EXPIRE_TASK, expireJobsTask } from './jobs.tasks.js';
 export { vet, type VettingFinding } from './jobs.vetting.js';
 export { warmSegmenter } from './jobs.segment.js';
 export { jobPostings, type JobPostingRow } from './jobs.tables.js';
+export { chinaDate } from './jobs.views.js';

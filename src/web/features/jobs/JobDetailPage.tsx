@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useApi } from '../../components/useApi.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { ApplySection } from '../applications/ApplySection.js';
 import { JobDetailBody } from './JobDetailBody.js';
 import type { JobView, PublicJob } from './job-types.js';
 import './jobs.css';
@@ -40,6 +41,7 @@ export function JobDetailPage() {
       <ErrorAlert error={error} onRetry={reload} />
       {loading && !job ? <Skeleton active /> : null}
       {job ? <JobDetailBody job={job} /> : null}
+      {job ? <ApplySection job={job} /> : null}
     </>
   );
 }

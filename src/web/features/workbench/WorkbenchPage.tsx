@@ -19,15 +19,19 @@ interface Tile {
 }
 
 const TALENT: Tile[] = [
-  { title: 'workbench.talent.profile', desc: 'workbench.talent.profileDesc' },
-  { title: 'workbench.talent.jobs', desc: 'workbench.talent.jobsDesc' },
+  { title: 'workbench.talent.profile', desc: 'workbench.talent.profileDesc', to: '/profile' },
+  { title: 'workbench.talent.applications', desc: 'workbench.talent.applicationsDesc', to: '/applications' },
+  { title: 'workbench.talent.jobs', desc: 'workbench.talent.jobsDesc', to: '/jobs' },
   { title: 'workbench.talent.training', desc: 'workbench.talent.trainingDesc' },
   { title: 'workbench.talent.policy', desc: 'workbench.talent.policyDesc' },
 ];
 
 const TILES: Partial<Record<Role, Tile[]>> = {
   talent: TALENT,
-  employer: [{ title: 'workbench.employer.jobs', desc: 'workbench.employer.jobsDesc', to: '/employer/jobs' }],
+  employer: [
+    { title: 'workbench.employer.jobs', desc: 'workbench.employer.jobsDesc', to: '/employer/jobs' },
+    { title: 'workbench.employer.applications', desc: 'workbench.employer.applicationsDesc', to: '/employer/applications' },
+  ],
   official: [
     { title: 'workbench.official.review', desc: 'workbench.official.reviewDesc', to: '/review/organisations?status=pending' },
     { title: 'workbench.official.jobs', desc: 'workbench.official.jobsDesc', to: '/review/jobs' },
