@@ -19,6 +19,7 @@ import { ApplicationStatusTag } from './ApplicationBits.js';
 import { ApplicantDetails } from './ApplicantDetails.js';
 import type { ApplicationView } from './application-types.js';
 import { TransitionModal } from './TransitionModal.js';
+import { StatusFilter } from '../../components/StatusFilter.js';
 
 const PAGE_SIZE = 20;
 
@@ -81,7 +82,7 @@ function useColumns(act: (item: ApplicationView, action: string) => void): Table
 }
 
 function Filters({ jobs }: { jobs: JobView[] }) {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const filters = useUrlFilters();
   return (
     <search className="filters">
@@ -95,15 +96,13 @@ function Filters({ jobs }: { jobs: JobView[] }) {
           style={{ minWidth: 200 }}
         />
       </div>
-      <div className="filter-item">
-        <label htmlFor="application-status">{t('fields.status')}</label>
-        <Select
-          id="application-status"
-          value={filters.get('status')}
-          onChange={(status: string) => filters.update({ status })}
-          options={[{ value: '', label: t('common.all') }, ...ApplicationStatus.options.map((s) => ({ value: s, label: t(`applications.status.${s}`) }))]}
-        />
-      </div>
+      <StatusFilter
+        id="application-status"
+        value={filters.get('status')}
+        onChange={(status) => filters.update({ status })}
+        states={ApplicationStatus.options}
+        stateLabel={(s) => tx(`applications.status.${s}`, s)}
+      />
     </search>
   );
 }

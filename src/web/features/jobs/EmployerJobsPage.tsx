@@ -1,6 +1,5 @@
 /** 我的岗位 (employer): the organisation's postings in every status, with the steps the server allows. */
-import { App, Button, Select, Space, Table, type TableProps } from 'antd';
-import dayjs from 'dayjs';
+import { App, Button, Space, Table, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { JobStatus } from '../../../shared/jobs.js';
@@ -16,6 +15,8 @@ import { JobStatusTag } from './JobBits.js';
 import type { JobView } from './job-types.js';
 import { JobTransitionModal } from './JobTransitionModal.js';
 import { OrgNotVerified, useOrgVerified } from './OrgNotVerified.js';
+import { dateTimeColumn } from '../../components/table-columns.js';
+import { StatusFilter } from '../../components/StatusFilter.js';
 
 const PAGE_SIZE = 20;
 const EDITABLE = new Set<string>([JobStatus.enum.draft, JobStatus.enum.returned]);
@@ -27,13 +28,7 @@ function useColumns(act: (job: JobView, action: string) => void): TableProps<Job
     { title: t('jobs.form.title'), key: 'title', render: (_: unknown, j: JobView) => <Link to={`/jobs/${j.id}`}>{j.title}</Link> },
     { title: t('fields.status'), dataIndex: 'status', key: 'status', render: (s: JobView['status']) => <JobStatusTag status={s} /> },
     { title: t('jobs.detail.region'), key: 'region', responsive: ['md'], render: (_: unknown, j: JobView) => regionName(regions, j.regionCode) },
-    {
-      title: t('jobs.employer.updatedAt'),
-      dataIndex: 'updatedAt',
-      key: 'updatedAt',
-      responsive: ['lg'],
-      render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
-    },
+    dateTimeColumn<JobView>(t('jobs.employer.updatedAt'), 'updatedAt'),
     {
       title: t('common.actions'),
       key: 'actions',
@@ -63,7 +58,7 @@ function useColumns(act: (job: JobView, action: string) => void): TableProps<Job
 }
 
 export function EmployerJobsPage() {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const { message } = App.useApp();
   const verified = useOrgVerified();
   const filters = useUrlFilters();
@@ -93,15 +88,13 @@ export function EmployerJobsPage() {
     <>
       <PageHeader title={t('jobs.employer.title')} intro={t('jobs.employer.intro')} extra={create} />
       <search className="filters">
-        <div className="filter-item">
-          <label htmlFor="job-status">{t('fields.status')}</label>
-          <Select
-            id="job-status"
-            value={filters.get('status')}
-            onChange={(status: string) => filters.update({ status })}
-            options={[{ value: '', label: t('common.all') }, ...JobStatus.options.map((s) => ({ value: s, label: t(`jobs.status.${s}`) }))]}
-          />
-        </div>
+        <StatusFilter
+          id="job-status"
+          value={filters.get('status')}
+          onChange={(status) => filters.update({ status })}
+          states={JobStatus.options}
+          stateLabel={(s) => tx(`jobs.status.${s}`, s)}
+        />
       </search>
       <ErrorAlert error={error} onRetry={reload} />
       <Table<JobView>

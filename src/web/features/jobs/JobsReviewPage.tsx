@@ -1,6 +1,5 @@
 /** 岗位审核 (official): postings of the region by status (default 待审核), with the vetting findings count. */
 import { App, Button, Select, Table, type TableProps } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { JobStatus } from '../../../shared/jobs.js';
 import type { Paged } from '../../api-types.js';
@@ -15,6 +14,7 @@ import { JobStatusTag } from './JobBits.js';
 import type { JobView } from './job-types.js';
 import { JobReviewDrawer } from './JobReviewDrawer.js';
 import './jobs.css';
+import { dateTimeColumn } from '../../components/table-columns.js';
 
 const PAGE_SIZE = 20;
 
@@ -35,13 +35,7 @@ function useColumns(open: (id: string) => void): TableProps<JobView>['columns'] 
         ),
     },
     { title: t('jobs.review.status'), dataIndex: 'status', key: 'status', responsive: ['md'], render: (s: JobView['status']) => <JobStatusTag status={s} /> },
-    {
-      title: t('jobs.review.submittedAt'),
-      dataIndex: 'updatedAt',
-      key: 'updatedAt',
-      responsive: ['lg'],
-      render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
-    },
+    dateTimeColumn<JobView>(t('jobs.review.submittedAt'), 'updatedAt'),
     {
       title: t('common.actions'),
       key: 'actions',

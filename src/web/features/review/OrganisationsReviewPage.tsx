@@ -1,6 +1,5 @@
 /** 单位审核: organisations of the official's region, filtered by status, type and name; detail drawer. */
 import { App, Button, Input, Select, Table, type TableProps } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { OrgKind } from '../../../shared/roles.js';
 import type { OrganisationItem, OrgStatus, Paged } from '../../api-types.js';
@@ -12,6 +11,7 @@ import { useApi } from '../../components/useApi.js';
 import { type UrlFilters, useUrlFilters } from '../../components/useUrlFilters.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { OrganisationDrawer } from './OrganisationDrawer.js';
+import { dateTimeColumn } from '../../components/table-columns.js';
 
 const STATUSES: readonly OrgStatus[] = ['pending', 'verified', 'returned', 'rejected', 'suspended'];
 const KINDS: readonly OrgKind[] = ['employer', 'provider', 'evaluator', 'agency', 'host'];
@@ -30,13 +30,7 @@ function useColumns(open: (id: string) => void): TableProps<OrganisationItem>['c
       render: (_: unknown, o: OrganisationItem) => o.regionName ?? regionName(regions, o.regionCode),
     },
     { title: t('review.status'), dataIndex: 'status', key: 'status', render: (s: string) => <OrgStatusTag status={s} /> },
-    {
-      title: t('review.createdAt'),
-      dataIndex: 'createdAt',
-      key: 'createdAt',
-      responsive: ['lg'],
-      render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
-    },
+    dateTimeColumn<OrganisationItem>(t('review.createdAt'), 'createdAt'),
     {
       title: t('common.actions'),
       key: 'actions',
