@@ -2,12 +2,13 @@
  * Web app build. `npx vite build` writes dist/web (index.html + assets), which the server serves.
  * No inline scripts (the CSP is `script-src 'self'`); antd and React are split into their own chunks.
  */
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
-const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
+const outDir = process.env.GANCAI_WEB_DIST ? path.resolve(process.env.GANCAI_WEB_DIST) : fileURLToPath(new URL('./dist/web', import.meta.url));
 
 export default defineConfig({
   root: webRoot,

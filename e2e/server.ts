@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { buildApp, WEB_DIST } from '../src/server/app.js';
+import { buildApp, REPO_ROOT, WEB_DIST } from '../src/server/app.js';
 import { systemCtx } from '../src/server/context.js';
 import { migrateDatabase, openDatabase } from '../src/server/db/client.js';
 import { silentProgress } from '../src/server/lib/progress.js';
@@ -23,7 +23,7 @@ export interface E2eServer {
 async function ensureWebBuilt() {
   if (existsSync(path.join(WEB_DIST, 'index.html')) && existsSync(path.join(WEB_DIST, 'assets'))) return;
   const { build } = await import('vite');
-  await build({ configFile: path.resolve(WEB_DIST, '../../vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: path.join(REPO_ROOT, 'vite.config.ts'), logLevel: 'warn' });
 }
 
 export async function startE2eServer(): Promise<E2eServer> {

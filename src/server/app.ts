@@ -36,7 +36,9 @@ import { taskRoutes } from './modules/tasks/tasks.routes.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerSession } from './plugins/session.js';
 
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+/** Repository root and the built web app; `GANCAI_WEB_DIST` lets parallel builds (e.g. e2e runs) use their own folder. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const WEB_DIST = process.env.GANCAI_WEB_DIST ? path.resolve(process.env.GANCAI_WEB_DIST) : path.join(REPO_ROOT, 'dist/web');
 
 /** Every route, as registered: the test matrices walk it so no route is skipped. */
 export interface RouteEntry {

@@ -1,7 +1,7 @@
 /** `npm start`: build the web app if needed, open and migrate the database, seed on first start, listen. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { buildApp, WEB_DIST } from './app.js';
+import { buildApp, REPO_ROOT, WEB_DIST } from './app.js';
 import { openPlatformDatabase } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { systemCtx } from './context.js';
@@ -17,7 +17,7 @@ async function buildWebIfMissing() {
   if (existsSync(path.join(WEB_DIST, 'index.html'))) return;
   say('首次启动：构建网页应用（约 10 秒）…');
   const { build } = await import('vite');
-  await build({ configFile: path.resolve(WEB_DIST, '../../vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: path.join(REPO_ROOT, 'vite.config.ts'), logLevel: 'warn' });
 }
 
 async function main() {
