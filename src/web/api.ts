@@ -84,17 +84,12 @@ async function send(path: string, opts: RequestOptions): Promise<Response> {
   }
 }
 
-/** GET /api/auth/me without the session-lost handling (a 401 there just means "not signed in"). */
+/** Who is signed in: GET /api/auth/session answers `{ me: null }` for visitors (no 401 in the console). */
 export async function fetchMe(): Promise<Me | null> {
-  const res = await send('/api/auth/me', {});
-  if (res.status === 401) {
-    await res.text().catch(() => ''); // drain the body so the connection is released
-    setCsrfToken(null);
-    return null;
-  }
+  const res = await send('/api/auth/session', {});
   if (!res.ok) throw await toApiError(res);
-  const me = (await res.json()) as Me;
-  setCsrfToken(me.csrfToken);
+  const { me } = (await res.json()) as { me: Me | null };
+  setCsrfToken(me ? me.csrfToken : null);
   return me;
 }
 

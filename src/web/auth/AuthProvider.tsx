@@ -1,5 +1,5 @@
 /**
- * Who is signed in. Loads /api/auth/me once; login and registration hand the returned `Me` in.
+ * Who is signed in. Loads /api/auth/session once; login and registration hand the returned `Me` in.
  * When the server says the session is gone, the state is cleared and the person is sent to /login
  * with the reason. Nothing here touches browser storage.
  */

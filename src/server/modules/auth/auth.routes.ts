@@ -1,10 +1,10 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ConsentPurpose } from '../../../shared/consent.js';
 import { OrgSize } from '../../../shared/organisations.js';
 import { OrgKind } from '../../../shared/roles.js';
-import type { Ctx } from '../../context.js';
+import type { Actor, Ctx } from '../../context.js';
 import { requestCtx, requireActor } from '../../plugins/request-context.js';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/session.js';
 import { record } from '../audit/audit.service.js';
@@ -52,12 +52,18 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.status(204).send();
   });
 
-  app.get('/me', { schema: { response: { 200: Me } } }, async (request) => {
-    const actor = requireActor(request);
+  async function currentMe(request: FastifyRequest, actor: Actor) {
     const ctx = requestCtx(request);
     const session = await ctx.db.query.sessions.findFirst({ where: (s, { eq }) => eq(s.id, actor.sessionId) });
     return meResponse(await accountSummary(ctx, actor.userId), request.csrfToken ?? '', session?.idleMinutes ?? 30, session?.expiresAt ?? ctx.now);
-  });
+  }
+
+  app.get('/me', { schema: { response: { 200: Me } } }, async (request) => currentMe(request, requireActor(request)));
+
+  /** Who is signed in, for the web app's first load: 200 with `me: null` for visitors (no 401 in the console). */
+  app.get('/session', { config: { public: true }, schema: { response: { 200: z.object({ me: Me.nullable() }) } } }, async (request) => ({
+    me: request.actor ? await currentMe(request, request.actor) : null,
+  }));
 
   app.post(
     '/register/talent',

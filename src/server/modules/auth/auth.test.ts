@@ -97,6 +97,21 @@ describe('sessions', () => {
     expect((await s2.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
   });
 
+  it('answers GET /session with me: null for visitors and after expiry, and with the account when signed in', async () => {
+    const anon = await t.app.inject({ method: 'GET', url: '/api/auth/session' });
+    expect(anon.statusCode).toBe(200);
+    expect(anon.json()).toEqual({ me: null });
+    const s = await t.signIn('talent.ganzhou');
+    const signed = await s.request({ method: 'GET', url: '/api/auth/session' });
+    expect(signed.statusCode).toBe(200);
+    expect(signed.json().me.user.username).toBe('talent.ganzhou');
+    expect(signed.json().me.csrfToken).toBeTruthy();
+    t.clock.advance(31 * 60_000);
+    const expired = await s.request({ method: 'GET', url: '/api/auth/session' });
+    expect(expired.statusCode).toBe(200);
+    expect(expired.json()).toEqual({ me: null });
+  });
+
   it('expires an official after 15 idle minutes and anyone after 12 hours', async () => {
     const official = await t.signIn('official.ganzhou');
     t.clock.advance(16 * 60_000);
