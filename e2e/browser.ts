@@ -95,3 +95,20 @@ export async function motionDone(locator: Locator): Promise<void> {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Follows a main-menu link as a person would: on desktop a grouped entry sits in a submenu (opened by
+ * clicking the group title), in the phone drawer under a heading.
+ */
+export async function clickNav(page: Page, label: string, group?: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  const link = nav.getByRole('link', { name: label, exact: true });
+  if (!(await link.isVisible()) && group) {
+    await nav.getByRole('menuitem', { name: group }).click();
+    const popup = page.getByRole('menu').getByRole('link', { name: label, exact: true });
+    await popup.waitFor();
+    await popup.click();
+    return;
+  }
+  await link.click();
+}

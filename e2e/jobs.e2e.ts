@@ -7,7 +7,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { horizontalOverflow, launchBrowser, motionDone, openPage, screenshotPath, signIn, WIDTHS } from './browser.js';
+import { clickNav, horizontalOverflow, launchBrowser, motionDone, openPage, screenshotPath, signIn, WIDTHS } from './browser.js';
 import { type E2eServer, startE2eServer } from './server.js';
 
 let server: E2eServer;
@@ -35,7 +35,7 @@ async function employerSubmits(page: Page) {
   const employer = server.demo.accounts['employer.ganzhou'];
   if (!employer) throw new Error('no employer.ganzhou in the ci seed');
   await signIn(page, employer);
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的岗位' }).click();
+  await clickNav(page, '我的岗位', '招聘管理');
   await page.getByRole('heading', { level: 1, name: '我的岗位' }).waitFor();
   await page.getByTestId('new-job').click();
   await page.getByRole('heading', { level: 1, name: '发布新岗位' }).waitFor();
@@ -70,7 +70,7 @@ async function officialApproves(page: Page) {
   const official = server.demo.accounts['official.ganzhou'];
   if (!official?.totpSecret) throw new Error('no official.ganzhou with a TOTP secret in the ci seed');
   await signIn(page, official);
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '岗位审核' }).click();
+  await clickNav(page, '岗位审核', '业务办理');
   await page.getByRole('heading', { level: 1, name: '岗位审核' }).waitFor();
   const row = page.getByTestId('job-review-table').locator('tbody tr', { hasText: TITLE });
   await row.getByTestId('job-details').click();

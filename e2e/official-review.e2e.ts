@@ -4,7 +4,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, motionDone, openPage, screenshotPath, signIn } from './browser.js';
+import { clickNav, launchBrowser, motionDone, openPage, screenshotPath, signIn } from './browser.js';
 import { type E2eServer, startE2eServer } from './server.js';
 
 let server: E2eServer;
@@ -26,7 +26,7 @@ describe('official reviews an organisation', () => {
 
     await signIn(page, official);
     await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '单位审核' }).click();
+    await clickNav(page, '单位审核', '业务办理');
     await page.getByRole('heading', { level: 1, name: '单位审核' }).waitFor();
 
     await page.getByLabel('状态').click();

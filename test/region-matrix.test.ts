@@ -5,12 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckChar, usccCheckChar } from '../src/shared/identifiers.js';
+import { eventBody } from '../src/server/modules/events/events.test-support.js';
 import { DEMO_ACCOUNTS } from '../src/server/seed/demo-accounts.js';
 import { createTestApp, sessionFrom, type Session, type TestApp } from './helpers.js';
 
 /** Routes with an id that are not region-owned, and why. */
 const NOT_REGION_OWNED: Record<string, string> = {
   '/api/tasks/:id': 'visible to the task owner only',
+  '/api/imports/:id': 'visible to the importer only (rejected rows carry identifiers)',
+  '/api/imports/:id/rejected': 'visible to the importer only (rejected rows carry identifiers)',
   '/api/admin/users/:id/status': 'administrators only',
   '/api/catalog/occupations/:code': 'public reference data',
 };
@@ -73,6 +76,16 @@ beforeAll(async () => {
   });
   nanchang.job = job.json().id;
   nanchang.application = await nanchangApplication(sessionFrom(t.app, orgReg), sessionFrom(t.app, reg));
+  // a draft recruitment event of 南昌 (invisible outside), with the 南昌 employer invited
+  const event = await sessions
+    .get('official.nanchang')
+    ?.request({ method: 'POST', url: '/api/events', payload: eventBody(t.clock.now(), { regionCode: '360102' }) });
+  nanchang.event = event?.json().id;
+  const invited = await sessions
+    .get('official.nanchang')
+    ?.request({ method: 'POST', url: `/api/events/${nanchang.event}/participants`, payload: { orgId: nanchang.organisation } });
+  nanchang.eventParticipant = invited?.json().id;
+  nanchang.invitation = await nanchangInvitation(sessionFrom(t.app, orgReg), sessionFrom(t.app, reg));
 });
 
 /** A second 南昌 posting, published, and the 南昌 talent's application to it (the draft above stays unpublished). */
@@ -98,6 +111,13 @@ async function nanchangApplication(hr: Session, talent: Session): Promise<string
   const applied = await talent.request({ method: 'POST', url: '/api/applications', payload: { jobId: id } });
   expect(applied.statusCode, applied.body).toBe(201);
   return applied.json().id;
+}
+/** The 南昌 talent opens the profile to employers; the 南昌 employer invites them from the talent pool. */
+async function nanchangInvitation(hr: Session, talent: Session): Promise<string> {
+  await talent.request({ method: 'PUT', url: '/api/profiles/me', payload: { skills: [{ name: '数据标注' }], visibility: 'employers' } });
+  const sent = await hr.request({ method: 'POST', url: '/api/talent-pool/invitations', payload: { talentId: nanchang.person, message: '您好，想和您聊聊。' } });
+  expect(sent.statusCode, sent.body).toBe(201);
+  return sent.json().invitation.id;
 }
 afterAll(async () => t?.close());
 

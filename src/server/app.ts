@@ -20,17 +20,22 @@ import { type Clock, systemClock } from './lib/clock.js';
 import { deriveKeys } from './lib/crypto.js';
 import { loggerOptions } from './logger.js';
 import { APPLICATIONS_REMIND_STALE_TASK, applicationRoutes, remindStaleApplicationsTask } from './modules/applications/index.js';
+import { eventRoutes } from './modules/events/index.js';
 import { accountRoutes } from './modules/account/account.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { AUDIT_VERIFY_TASK, auditVerifyTask } from './modules/audit/audit.verify.js';
 import { adminRoutes } from './modules/auth/admin.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
+import { matchingRoutes } from './modules/matching/index.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { IMPORT_TASK, importRoutes, importTask } from './modules/imports/index.js';
 import { expireJobsTask, JOBS_EXPIRE_TASK, jobRoutes } from './modules/jobs/index.js';
+import { occupationRoutes } from './modules/occupations/index.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { profileRoutes } from './modules/profiles/index.js';
+import { expireInvitationsTask, TALENTPOOL_EXPIRE_TASK, talentPoolRoutes } from './modules/talentpool/index.js';
 import { createTaskRunner } from './modules/tasks/tasks.runner.js';
 import { taskRoutes } from './modules/tasks/tasks.routes.js';
 import { registerErrorHandling } from './plugins/errors.js';
@@ -87,6 +92,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   platform.tasks.register(AUDIT_VERIFY_TASK, auditVerifyTask);
   platform.tasks.register(JOBS_EXPIRE_TASK, expireJobsTask);
   platform.tasks.register(APPLICATIONS_REMIND_STALE_TASK, remindStaleApplicationsTask);
+  platform.tasks.register(IMPORT_TASK, importTask);
+  platform.tasks.register(TALENTPOOL_EXPIRE_TASK, expireInvitationsTask);
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (r) => {
@@ -131,6 +138,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(accountRoutes, { prefix: '/api/account' });
   await app.register(catalogRoutes, { prefix: '/api/catalog' });
+  await app.register(occupationRoutes, { prefix: '/api/occupations' });
   await app.register(organisationRoutes, { prefix: '/api/organisations' });
   await app.register(peopleRoutes, { prefix: '/api/people' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
@@ -139,6 +147,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(jobRoutes, { prefix: '/api/jobs' });
   await app.register(profileRoutes, { prefix: '/api/profiles' });
   await app.register(applicationRoutes, { prefix: '/api/applications' });
+  await app.register(importRoutes, { prefix: '/api/imports' });
+  await app.register(eventRoutes, { prefix: '/api/events' });
+  await app.register(talentPoolRoutes, { prefix: '/api/talent-pool' });
+  await app.register(matchingRoutes, { prefix: '/api/matching' });
 
   if (config.apiDocs) {
     app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -12,6 +12,7 @@ import { terminalProgress } from './lib/progress.js';
 import { verifyAuditChain } from './modules/audit/audit.verify.js';
 import { users } from './modules/auth/auth.tables.js';
 import { currentTotp } from './modules/auth/totp.js';
+import { classifyStream, getOccupationClassifier } from './modules/occupations/index.js';
 import { createTaskRunner } from './modules/tasks/tasks.runner.js';
 import { seed, type SeedSize } from './seed/seed.js';
 
@@ -19,7 +20,8 @@ const USAGE = `用法 / usage:
   gancai db migrate                       迁移数据库 / apply migrations
   gancai seed --size ci|demo|province     生成数据 / generate data (province: 1,000,000 talents)
   gancai audit verify                     校验审计链 / verify the audit chain
-  gancai totp <account>                   显示演示账号当前动态口令 / current TOTP code of a demo account`;
+  gancai totp <account>                   显示演示账号当前动态口令 / current TOTP code of a demo account
+  gancai occupations classify             标准输入每行一个职位名称 → 职业分类编码 / stdin titles → title<TAB>code<TAB>name<TAB>score`;
 
 async function withPlatform<T>(fn: (p: Platform) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -64,6 +66,11 @@ async function run(args: string[]): Promise<number> {
       process.stderr.write(`审计链在第 ${result.firstBad.seq} 条处不一致 (${result.firstBad.problem}) / audit chain broken at seq ${result.firstBad.seq}\n`);
     }
     return result.ok ? 0 : 2;
+  }
+  if (cmd === 'occupations' && sub === 'classify') {
+    const n = await withPlatform(async (p) => classifyStream(await getOccupationClassifier(p.database), process.stdin, process.stdout));
+    process.stderr.write(`${n} titles classified\n`);
+    return 0;
   }
   if (cmd === 'totp' && sub) {
     const code = await withPlatform(async (p) => {

@@ -8,6 +8,9 @@ import { systemCtx } from './context.js';
 import { terminalProgress } from './lib/progress.js';
 import { APPLICATIONS_REMIND_STALE_TASK } from './modules/applications/index.js';
 import { JOBS_EXPIRE_TASK, warmSegmenter } from './modules/jobs/index.js';
+import { TALENTPOOL_EXPIRE_TASK } from './modules/talentpool/index.js';
+import { getOccupationClassifier } from './modules/occupations/index.js';
+import { reindexProfileTokens } from './modules/profiles/index.js';
 import { demoAccountInfo } from './seed/demo-accounts.js';
 import { isSeeded, seed } from './seed/seed.js';
 
@@ -34,14 +37,19 @@ async function main() {
     bar.finish();
   }
   warmSegmenter();
+  // profiles saved before the talent pool existed get their search tokens (a no-op afterwards)
+  await reindexProfileTokens(ctx);
   // Postings past their end date are closed hourly (searches already hide them).
-  // Applications unanswered for 7 days are reminded (once a day each).
+  // Applications unanswered for 7 days are reminded (once a day each); invitations unanswered for 14 days expire.
   const expiry = setInterval(() => {
     void app.platform.tasks.enqueue(ctx, JOBS_EXPIRE_TASK, {}).catch(() => {});
     void app.platform.tasks.enqueue(ctx, APPLICATIONS_REMIND_STALE_TASK, {}).catch(() => {});
+    void app.platform.tasks.enqueue(ctx, TALENTPOOL_EXPIRE_TASK, {}).catch(() => {});
   }, 3600_000);
   expiry.unref();
   await app.listen({ port: config.port, host: config.host });
+  // the job-title classifier is built in the background, so the first posting form does not wait for it
+  void getOccupationClassifier(database).catch((err) => app.log.warn({ err }, 'classifier warm-up failed'));
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   say(`已就绪（${((Date.now() - started) / 1000).toFixed(1)} 秒）：http://${shownHost}:${config.port}`);
   await printDemoAccounts(ctx);

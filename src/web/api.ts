@@ -41,6 +41,8 @@ export type Query = Record<string, string | number | boolean | null | undefined>
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A file sent as the raw request body (imports); its content-type goes in `headers`. */
+  rawBody?: Blob;
   query?: Query;
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -70,10 +72,13 @@ async function toApiError(res: Response): Promise<ApiError> {
 async function send(path: string, opts: RequestOptions): Promise<Response> {
   const method = opts.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
-  let body: string | undefined;
+  let body: string | Blob | undefined;
   if (method !== 'GET') {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(opts.body ?? {});
+    if (opts.rawBody) body = opts.rawBody;
+    else {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(opts.body ?? {});
+    }
     if (csrfToken) headers['x-csrf-token'] = csrfToken;
   }
   try {

@@ -15,9 +15,13 @@ const JobDetailPage = page(() => import('./features/jobs/JobDetailPage.js'), 'Jo
 const EmployerJobsPage = page(() => import('./features/jobs/EmployerJobsPage.js'), 'EmployerJobsPage');
 const JobFormPage = page(() => import('./features/jobs/JobFormPage.js'), 'JobFormPage');
 const JobsReviewPage = page(() => import('./features/jobs/JobsReviewPage.js'), 'JobsReviewPage');
+const ImportsPage = page(() => import('./features/imports/ImportsPage.js'), 'ImportsPage');
 const ProfilePage = page(() => import('./features/profile/ProfilePage.js'), 'ProfilePage');
 const MyApplicationsPage = page(() => import('./features/applications/MyApplicationsPage.js'), 'MyApplicationsPage');
 const ReceivedApplicationsPage = page(() => import('./features/applications/ReceivedApplicationsPage.js'), 'ReceivedApplicationsPage');
+const TalentPoolPage = page(() => import('./features/talentpool/TalentPoolPage.js'), 'TalentPoolPage');
+const SentInvitationsPage = page(() => import('./features/talentpool/SentInvitationsPage.js'), 'SentInvitationsPage');
+const MyInvitationsPage = page(() => import('./features/talentpool/MyInvitationsPage.js'), 'MyInvitationsPage');
 const OccupationsPage = page(() => import('./features/catalog/OccupationsPage.js'), 'OccupationsPage');
 const SourcesPage = page(() => import('./features/catalog/SourcesPage.js'), 'SourcesPage');
 const PrivacyPage = page(() => import('./features/legal/PrivacyPage.js'), 'PrivacyPage');
@@ -29,7 +33,17 @@ const ReviewPage = page(() => import('./features/review/OrganisationsReviewPage.
 const AuditPage = page(() => import('./features/audit/AuditPage.js'), 'AuditPage');
 const AdminUsersPage = page(() => import('./features/admin/AdminUsersPage.js'), 'AdminUsersPage');
 const AccountPage = page(() => import('./features/account/AccountPage.js'), 'AccountPage');
+const RecommendedJobsPage = page(() => import('./features/matching/RecommendedJobsPage.js'), 'RecommendedJobsPage');
+const RecommendedTalentsPage = page(() => import('./features/matching/RecommendedTalentsPage.js'), 'RecommendedTalentsPage');
 const NotFoundPage = page(() => import('./features/errors/NotFoundPage.js'), 'NotFoundPage');
+const EventsPage = page(() => import('./features/events/EventsPage.js'), 'EventsPage');
+const EventDetailPage = page(() => import('./features/events/EventDetailPage.js'), 'EventDetailPage');
+const MyEventsPage = page(() => import('./features/events/MyEventsPage.js'), 'MyEventsPage');
+const EmployerEventsPage = page(() => import('./features/events/EmployerEventsPage.js'), 'EmployerEventsPage');
+const ManageEventsPage = page(() => import('./features/events/ManageEventsPage.js'), 'ManageEventsPage');
+const ManageEventPage = page(() => import('./features/events/ManageEventPage.js'), 'ManageEventPage');
+const EventFormPage = page(() => import('./features/events/EventFormPage.js'), 'EventFormPage');
+const CheckInPage = page(() => import('./features/events/CheckInPage.js'), 'CheckInPage');
 
 export function AppRoutes() {
   return (
@@ -38,6 +52,64 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="jobs" element={<JobsSearchPage />} />
         <Route path="jobs/:id" element={<JobDetailPage />} />
+        <Route path="events" element={<EventsPage />} />
+        <Route path="events/:id" element={<EventDetailPage />} />
+        <Route
+          path="events/mine"
+          element={
+            <RequireRole roles={ROUTE_ROLES.talent}>
+              <MyEventsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="employer/events"
+          element={
+            <RequireRole roles={ROUTE_ROLES.employerJobs}>
+              <EmployerEventsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="manage/events"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <ManageEventsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="manage/events/new"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <EventFormPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="manage/events/:id"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <ManageEventPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="manage/events/:id/edit"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <EventFormPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="manage/events/:id/check-in"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <CheckInPage />
+            </RequireRole>
+          }
+        />
         <Route path="occupations" element={<OccupationsPage />} />
         <Route path="sources" element={<SourcesPage />} />
         <Route path="privacy" element={<PrivacyPage />} />
@@ -69,6 +141,14 @@ export function AppRoutes() {
           }
         />
         <Route
+          path="imports"
+          element={
+            <RequireRole roles={ROUTE_ROLES.imports}>
+              <ImportsPage />
+            </RequireRole>
+          }
+        />
+        <Route
           path="review/jobs"
           element={
             <RequireRole roles={ROUTE_ROLES.reviewJobs}>
@@ -93,6 +173,22 @@ export function AppRoutes() {
           }
         />
         <Route
+          path="recommended-jobs"
+          element={
+            <RequireRole roles={ROUTE_ROLES.talent}>
+              <RecommendedJobsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="employer/recommended-talents"
+          element={
+            <RequireRole roles={ROUTE_ROLES.employerJobs}>
+              <RecommendedTalentsPage />
+            </RequireRole>
+          }
+        />
+        <Route
           path="applications"
           element={
             <RequireRole roles={ROUTE_ROLES.talent}>
@@ -105,6 +201,30 @@ export function AppRoutes() {
           element={
             <RequireRole roles={ROUTE_ROLES.employerJobs}>
               <ReceivedApplicationsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="employer/talent-pool"
+          element={
+            <RequireRole roles={ROUTE_ROLES.employerJobs}>
+              <TalentPoolPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="employer/invitations"
+          element={
+            <RequireRole roles={ROUTE_ROLES.employerJobs}>
+              <SentInvitationsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="applications/invitations"
+          element={
+            <RequireRole roles={ROUTE_ROLES.talent}>
+              <MyInvitationsPage />
             </RequireRole>
           }
         />

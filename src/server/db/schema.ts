@@ -9,3 +9,6 @@ export * from '../modules/workflow/workflow.tables.js';
 export * from '../modules/jobs/jobs.tables.js';
 export * from '../modules/profiles/profiles.tables.js';
 export * from '../modules/applications/applications.tables.js';
+export * from '../modules/imports/imports.tables.js';
+export * from '../modules/talentpool/talentpool.tables.js';
+export * from '../modules/events/events.tables.js';

@@ -6,6 +6,7 @@
  * Keys are derived from the master key with HKDF-SM3, one per purpose.
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Transform } from 'node:stream';
 
 export interface Keys {
   enc: Buffer;
@@ -58,4 +59,48 @@ export function blindIndex(keys: Keys, kind: 'id_number' | 'phone', value: strin
 
 export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
+}
+
+/**
+ * Files at rest that hold personal data (e.g. rejected import rows): SM4-CBC with a random IV written
+ * first. `sealStream()` encrypts what is piped through it; `openStream()` reverses it.
+ */
+export function sealStream(keys: Keys): Transform {
+  const iv = randomBytes(16);
+  const cipher = createCipheriv('sm4-cbc', keys.enc, iv);
+  let started = false;
+  return new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      const out = cipher.update(chunk);
+      const first = !started;
+      started = true;
+      cb(null, first ? Buffer.concat([iv, out]) : out);
+    },
+    flush(cb) {
+      const out = cipher.final();
+      cb(null, started ? out : Buffer.concat([iv, out]));
+    },
+  });
+}
+
+export function openStream(keys: Keys): Transform {
+  let head = Buffer.alloc(0);
+  let decipher: ReturnType<typeof createDecipheriv> | null = null;
+  return new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      if (decipher) return cb(null, decipher.update(chunk));
+      head = Buffer.concat([head, chunk]);
+      if (head.length < 16) return cb();
+      decipher = createDecipheriv('sm4-cbc', keys.enc, head.subarray(0, 16));
+      cb(null, decipher.update(head.subarray(16)));
+    },
+    flush(cb) {
+      if (!decipher) return cb(new Error('sealed file too short'));
+      try {
+        cb(null, decipher.final());
+      } catch (err) {
+        cb(err as Error);
+      }
+    },
+  });
 }

@@ -26,6 +26,7 @@ import { blindIndex, encrypt } from '../lib/crypto.js';
 import type { Progress } from '../lib/progress.js';
 import { users } from '../modules/auth/auth.tables.js';
 import { jobPostings, seedJobs } from '../modules/jobs/index.js';
+import { seedProfiles } from '../modules/profiles/index.js';
 import { industries, regions } from '../modules/catalog/catalog.tables.js';
 import { aTalent, anOrganisation, type IdSequence, idSequenceAllocator, type IndustryLike, pickOrgKind, type RegionLike, rngFor } from './builders.js';
 
@@ -69,11 +70,14 @@ export async function seedBulk(ctx: Ctx, counts: SeedCounts, progress: Progress)
   };
   const orgs = await seedOrganisations(ctx, catalogue, counts.organisations, progress);
   const talents = await seedTalents(ctx, catalogue, counts.talents, progress);
+  // Profiles (some opened to employers, so the talent pool is not empty) for talents that have none yet.
+  const profiles = await seedProfiles(ctx, progress);
   // Jobs belong to verified employers, so they come after the organisations. Sizes are totals here too.
   const [existingJobs] = await ctx.db.select({ n: count() }).from(jobPostings);
   const jobs = await seedJobs(ctx, Math.max(0, counts.jobs - (existingJobs?.n ?? 0)), progress);
   // Fresh statistics: PGlite has no autovacuum, and the planner should know about a million new rows.
-  if (orgs.rows + talents.rows + jobs.inserted > 0) await ctx.db.execute(sql`analyze users, organisations, consents, job_postings`);
+  if (orgs.rows + talents.rows + jobs.inserted + profiles.inserted > 0)
+    await ctx.db.execute(sql`analyze users, organisations, consents, job_postings, talent_profiles`);
   return { talents: talents.rows, organisations: orgs.rows, jobs: jobs.inserted, consents: orgs.consents + talents.consents };
 }
 

@@ -8,6 +8,7 @@ import type { Db } from '../db/client.js';
 import { record } from '../modules/audit/audit.service.js';
 import type { Progress } from '../lib/progress.js';
 import { auditLog } from '../modules/audit/audit.tables.js';
+import { seedEvents } from '../modules/events/index.js';
 import { seedBulk, SEED_SIZES, type SeedSize } from './bulk.js';
 import { seedDemoAccounts } from './demo-accounts.js';
 
@@ -23,7 +24,8 @@ export async function seed(ctx: Ctx, size: SeedSize, progress: Progress) {
   const started = Date.now();
   await seedDemoAccounts(ctx);
   const counts = await seedBulk(ctx, SEED_SIZES[size], progress);
-  const result = { size, ...counts, seconds: (Date.now() - started) / 1000 };
+  const events = await seedEvents(ctx);
+  const result = { size, ...counts, events, seconds: (Date.now() - started) / 1000 };
   await ctx.db.transaction((tx) => record({ ...ctx, db: tx as unknown as Db }, { action: 'system.seed', detail: { ...result } }));
   return result;
 }

@@ -9,23 +9,31 @@ import { Link, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthProvider.js';
 import { useT } from '../i18n/I18nProvider.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
-import { navItemsFor, selectedNavKey } from './nav-items.js';
+import { groupNavItems, type NavItem, navItemsFor, selectedNavKey } from './nav-items.js';
 import { useIsDesktop } from './useIsDesktop.js';
 import { AuthButtons, UserMenu, useLogout } from './UserMenu.js';
 
-function useMenuItems(onNavigate?: () => void): { items: MenuProps['items']; selected: string[] } {
+/** Menu items; groups become submenus on desktop (`popup`) and headed sections in the phone drawer (`inline`). */
+function useMenuItems(mode: 'popup' | 'inline', onNavigate?: () => void): { items: MenuProps['items']; selected: string[] } {
   const { me } = useAuth();
   const t = useT();
   const { pathname } = useLocation();
   const nav = navItemsFor(me?.user.role ?? null);
-  const items = nav.map((i) => ({
+  const link = (i: NavItem) => ({
     key: i.path,
     label: (
       <Link to={i.path} onClick={onNavigate}>
         {t(i.label)}
       </Link>
     ),
-  }));
+  });
+  const items: MenuProps['items'] = groupNavItems(nav).map((e) =>
+    e.kind === 'item'
+      ? link(e.item)
+      : mode === 'popup'
+        ? { key: e.group, label: t(e.group), children: e.items.map(link) }
+        : { type: 'group' as const, key: e.group, label: t(e.group), children: e.items.map(link) },
+  );
   const key = selectedNavKey(pathname, nav);
   return { items, selected: key ? [key] : [] };
 }
@@ -45,7 +53,7 @@ function Logo({ compact }: { compact: boolean }) {
 function MobileDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
   const { me } = useAuth();
-  const { items, selected } = useMenuItems(onClose);
+  const { items, selected } = useMenuItems('inline', onClose);
   const doLogout = useLogout();
   const accountItems: MenuProps['items'] = me
     ? [
@@ -91,7 +99,7 @@ export function AppHeader() {
   const desktop = useIsDesktop();
   const t = useT();
   const [open, setOpen] = useState(false);
-  const { items, selected } = useMenuItems();
+  const { items, selected } = useMenuItems('popup');
   if (!desktop) {
     return (
       <Layout.Header className="app-header app-header-compact">
@@ -113,7 +121,7 @@ export function AppHeader() {
     <Layout.Header className="app-header">
       <Logo compact={false} />
       <nav aria-label={t('app.mainNav')} className="header-nav">
-        <Menu mode="horizontal" items={items} selectedKeys={selected} disabledOverflow={false} />
+        <Menu mode="horizontal" items={items} selectedKeys={selected} disabledOverflow={false} triggerSubMenuAction="click" />
       </nav>
       <LanguageSwitch />
       <UserMenu />

@@ -7,6 +7,8 @@ export const enUSProfile: DeepPartial<typeof zhCNProfile> = {
   intro: 'Your education, experience, skills and wishes. Employers you apply to see this profile (name partly hidden, no phone or ID number).',
   saved: 'Profile saved',
   save: 'Save profile',
+  downloadResume: 'Download résumé (PDF)',
+  downloadResumeHint: 'A Chinese résumé from the saved profile (with your name and phone)',
   add: 'Add',
   remove: 'Remove',
   education: 'Education',

@@ -2,6 +2,10 @@
 import type { DeepPartial } from './messages.js';
 import type { Messages } from './zh-CN.js';
 import { enUSPages } from './en-US.pages.js';
+import { enUSTalentPool } from './en-US.talentpool.js';
+import { enUSMatching } from './en-US.matching.js';
+import { enUSEvents } from './en-US.events.js';
+import { enUSImports } from './en-US.imports.js';
 
 export const enUS: DeepPartial<Messages> = {
   app: {
@@ -18,6 +22,9 @@ export const enUS: DeepPartial<Messages> = {
     footerNote: 'Built under the Jiangxi measures to accelerate digital-talent development',
   },
   nav: {
+    groupJobSeeking: 'Job seeking',
+    groupRecruiting: 'Recruiting',
+    groupOfficialWork: 'Casework',
     home: 'Home',
     occupations: 'Occupations',
     jobs: 'Job search',
@@ -28,8 +35,14 @@ export const enUS: DeepPartial<Messages> = {
     profile: 'My profile',
     myApplications: 'My applications',
     receivedApplications: 'Applications received',
+    recommendedJobs: 'Recommended jobs',
+    talentPool: 'Talent pool',
+    sentInvitations: 'Sent invitations',
+    myInvitations: 'Invitations',
+    recommendedTalents: 'Recommended talents',
     audit: 'Audit log',
     adminUsers: 'Users',
+    imports: 'Bulk import',
     account: 'My account',
     login: 'Sign in',
     register: 'Register',
@@ -206,9 +219,45 @@ export const enUS: DeepPartial<Messages> = {
     JOBS_VETTING_FINDINGS: 'The job posting failed the compliance check (e.g. discriminatory requirements); please revise it',
     JOBS_DUPLICATE: 'The same job is already posted',
     JOBS_NO_MATCH: 'No matching jobs',
+    IMPORT_FILE_EMPTY: 'The file is empty or has no data rows',
+    IMPORT_FILE_UNREADABLE: 'The file cannot be read; upload an .xlsx or .csv file',
+    IMPORT_HEADER_MISSING: 'Required columns missing: {columns}. Use the import template',
+    IMPORT_NOT_FINISHED: 'The import has not finished yet',
     APPLICATIONS_DUPLICATE: 'You have already applied for this job; see My applications',
     APPLICATIONS_PROFILE_REQUIRED: 'Please fill in your profile before applying',
     APPLICATIONS_JOB_NOT_OPEN: 'This job is no longer open for applications',
+    TALENTPOOL_ORG_NOT_VERIFIED: 'Your organisation must be verified to use the talent pool',
+    TALENTPOOL_JOB_NOT_OPEN: 'You can only invite to your own open jobs',
+    TALENTPOOL_DAILY_LIMIT: 'Daily invitation limit reached ({limit} per employer); try again tomorrow',
+    TALENTPOOL_CONTACT_LOCKED: 'Contact details are shown once the talent accepts your invitation',
+    EVENTS_NOT_EDITABLE: 'This event is finished or cancelled and cannot be changed',
+    EVENTS_CAPACITY_BELOW_REGISTRATIONS: '{registered} people already hold a seat; the capacity cannot be lower',
+    EVENTS_REGISTRATION_CLOSED: 'Registration for this event is closed',
+    EVENTS_ORG_NOT_VERIFIED: 'Your organisation must be verified to take part in events',
+    EVENTS_JOB_NOT_PUBLISHED: 'Only your own published jobs can be brought to an event',
+    EVENTS_NOT_OPEN_TO_EMPLOYERS: 'This event is over and no longer takes employers',
+    EVENTS_PARTICIPATION_EXISTS: 'Your organisation has already applied or been invited',
+    EVENTS_TICKET_INVALID: 'Invalid ticket. Check the QR code or the code',
+    EVENTS_TICKET_OTHER_EVENT: 'This ticket belongs to another event',
+    EVENTS_TICKET_CANCELLED: 'This registration was cancelled; the ticket is void',
+    EVENTS_TICKET_WAITLISTED: 'This registration is still on the waitlist',
+    EVENTS_NOT_RUNNING: 'Check-in is not open now (from {opensAt} to {endsAt})',
   },
+  occupationSuggest: {
+    heading: 'Occupation suggested from the job title',
+    loading: 'Analysing the job title…',
+    none: 'No confident suggestion; please choose an occupation above',
+    score: 'match {score}%',
+    adopt: 'Use',
+    adopted: 'In use',
+    others: 'Other possibilities:',
+    adoptOther: 'Use {name} ({code})',
+    why: 'Based on: {terms}',
+    unavailable: 'Suggestions are unavailable; please choose yourself',
+  },
+  matching: enUSMatching,
+  events: enUSEvents,
+  imports: enUSImports,
+  talentpool: enUSTalentPool,
   ...enUSPages,
 };

@@ -4,6 +4,8 @@ export const zhCNProfile = {
   intro: '填写教育、工作经历、技能和求职意向。投递岗位时，用人单位会看到这份档案（姓名部分隐藏，不显示手机号和身份证号）。',
   saved: '档案已保存',
   save: '保存档案',
+  downloadResume: '下载简历 PDF',
+  downloadResumeHint: '按已保存的档案生成中文简历（含本人姓名和手机号）',
   add: '添加',
   remove: '删除',
   education: '教育经历',

@@ -5,6 +5,10 @@
  */
 import type { ErrorCode } from '../../shared/errors.js';
 import { zhCNPages } from './zh-CN.pages.js';
+import { zhCNTalentPool } from './zh-CN.talentpool.js';
+import { zhCNMatching } from './zh-CN.matching.js';
+import { zhCNEvents } from './zh-CN.events.js';
+import { zhCNImports } from './zh-CN.imports.js';
 
 const errors = {
   VALIDATION_FAILED: '提交的信息有误，请检查后重试',
@@ -49,6 +53,26 @@ const errors = {
   APPLICATIONS_DUPLICATE: '您已投递过该岗位，请在“我的投递”中查看进度',
   APPLICATIONS_PROFILE_REQUIRED: '请先填写求职者档案，再投递岗位',
   APPLICATIONS_JOB_NOT_OPEN: '该岗位已停止招聘，无法投递',
+  TALENTPOOL_ORG_NOT_VERIFIED: '单位通过认证后才能使用人才库',
+  TALENTPOOL_JOB_NOT_OPEN: '只能邀约本单位正在招聘的岗位',
+  TALENTPOOL_DAILY_LIMIT: '今日邀约已达上限（每个单位每天 {limit} 条），请明天再试',
+  TALENTPOOL_CONTACT_LOCKED: '求职者接受邀约后才能查看联系方式',
+  EVENTS_NOT_EDITABLE: '活动已结束或已取消，不能修改',
+  EVENTS_CAPACITY_BELOW_REGISTRATIONS: '已有 {registered} 人报名成功，名额不能少于已报名人数',
+  EVENTS_REGISTRATION_CLOSED: '该活动报名已截止',
+  EVENTS_ORG_NOT_VERIFIED: '单位通过认证后才能参加招聘活动',
+  EVENTS_JOB_NOT_PUBLISHED: '只能带本单位已发布的岗位参会',
+  EVENTS_NOT_OPEN_TO_EMPLOYERS: '该活动已结束，不再接受单位报名',
+  EVENTS_PARTICIPATION_EXISTS: '本单位已报名或已受邀参加该活动',
+  EVENTS_TICKET_INVALID: '无效的入场凭证，请核对二维码或签到码',
+  EVENTS_TICKET_OTHER_EVENT: '这是其他活动的入场凭证',
+  EVENTS_TICKET_CANCELLED: '该报名已取消，凭证无效',
+  EVENTS_TICKET_WAITLISTED: '该报名仍在候补中，尚未获得名额',
+  EVENTS_NOT_RUNNING: '活动当前不在签到时间内（签到时间：{opensAt} 起至 {endsAt}）',
+  IMPORT_FILE_EMPTY: '文件是空的，或没有任何数据行',
+  IMPORT_FILE_UNREADABLE: '无法读取该文件，请上传 .xlsx 或 .csv 文件',
+  IMPORT_HEADER_MISSING: '文件缺少必填列：{columns}。请使用导入模板',
+  IMPORT_NOT_FINISHED: '导入尚未完成，请稍候',
 } satisfies Record<ErrorCode, string>;
 
 export const zhCN = {
@@ -66,6 +90,9 @@ export const zhCN = {
     footerNote: '依据《江西省加快数字人才培育支撑数字经济发展若干举措》建设',
   },
   nav: {
+    groupJobSeeking: '求职服务',
+    groupRecruiting: '招聘管理',
+    groupOfficialWork: '业务办理',
     home: '首页',
     occupations: '职业目录',
     jobs: '岗位搜索',
@@ -76,8 +103,14 @@ export const zhCN = {
     profile: '我的档案',
     myApplications: '我的投递',
     receivedApplications: '收到的投递',
+    recommendedJobs: '为你推荐',
+    recommendedTalents: '推荐人才',
+    talentPool: '人才库',
+    sentInvitations: '发出的邀约',
+    myInvitations: '收到的邀约',
     audit: '审计日志',
     adminUsers: '用户管理',
+    imports: '批量导入',
     account: '我的账号',
     login: '登录',
     register: '注册',
@@ -233,7 +266,24 @@ export const zhCN = {
     totpPattern: '请输入 6 位数字',
     reasonRequired: '请填写理由',
   },
+  occupationSuggest: {
+    heading: '按岗位名称推荐的职业',
+    loading: '正在分析岗位名称…',
+    none: '暂无把握推荐职业，请在上方自行选择',
+    suggestion: '{name}（{code}）',
+    score: '匹配度 {score}%',
+    adopt: '采用',
+    adopted: '已采用',
+    others: '其他可能：',
+    adoptOther: '采用 {name}（{code}）',
+    why: '依据：{terms}',
+    unavailable: '职业推荐暂不可用，请自行选择',
+  },
   errors,
+  matching: zhCNMatching,
+  events: zhCNEvents,
+  imports: zhCNImports,
+  talentpool: zhCNTalentPool,
   ...zhCNPages,
 };
 

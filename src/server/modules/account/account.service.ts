@@ -14,7 +14,10 @@ import { hashPassword, verifyPassword } from '../auth/password.js';
 import { listConsents } from './consents.service.js';
 import { consents } from './account.tables.js';
 import { jobApplications } from '../applications/applications.tables.js';
+import { eventRegistrations, recruitmentEvents } from '../events/events.tables.js';
+import { organisations } from '../organisations/organisations.tables.js';
 import { talentProfiles } from '../profiles/profiles.tables.js';
+import { talentInvitations } from '../talentpool/talentpool.tables.js';
 import { openValue } from './pi.js';
 
 async function reauthenticate(ctx: Ctx & { actor: Actor }, password: string) {
@@ -55,13 +58,43 @@ export async function exportMyData(ctx: Ctx & { actor: Actor }, password: string
       lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     },
     consents: await listConsents(ctx, u.id),
-    profile: (await ctx.db.select().from(talentProfiles).where(eq(talentProfiles.userId, u.id)))[0] ?? null,
+    profile: await exportProfile(ctx, u.id),
     applications: await ctx.db
       .select({ jobId: jobApplications.jobId, status: jobApplications.status, coverNote: jobApplications.coverNote, submittedAt: jobApplications.submittedAt })
       .from(jobApplications)
       .where(eq(jobApplications.talentId, u.id)),
+    invitations: await ctx.db
+      .select({
+        employer: organisations.name,
+        jobId: talentInvitations.jobId,
+        status: talentInvitations.status,
+        message: talentInvitations.message,
+        sentAt: talentInvitations.sentAt,
+        answeredAt: talentInvitations.answeredAt,
+      })
+      .from(talentInvitations)
+      .innerJoin(organisations, eq(organisations.id, talentInvitations.orgId))
+      .where(eq(talentInvitations.talentId, u.id)),
+    eventRegistrations: await ctx.db
+      .select({
+        event: recruitmentEvents.title,
+        status: eventRegistrations.status,
+        registeredAt: eventRegistrations.registeredAt,
+        checkedInAt: eventRegistrations.checkedInAt,
+      })
+      .from(eventRegistrations)
+      .innerJoin(recruitmentEvents, eq(recruitmentEvents.id, eventRegistrations.eventId))
+      .where(eq(eventRegistrations.talentId, u.id)),
     activity: activity.map((a) => ({ ...a, at: a.at.toISOString() })),
   };
+}
+
+/** The profile as the person entered it; the derived search index columns are not personal data of theirs. */
+async function exportProfile(ctx: Ctx, userId: string) {
+  const row = (await ctx.db.select().from(talentProfiles).where(eq(talentProfiles.userId, userId)))[0];
+  if (!row) return null;
+  const { searchTokens: _tokens, searchTsv: _tsv, ...profile } = row;
+  return profile;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Sign-in, self-registration of talents, and the signed-in account summary. */
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors.js';
 import { type Role, SECOND_FACTOR_ROLES } from '../../../shared/roles.js';
 import type { Ctx } from '../../context.js';
@@ -99,6 +99,23 @@ export async function assertUsernameFree(ctx: Ctx, username: string) {
   if (taken) throw new AppError('AUTH_USERNAME_TAKEN', { status: 409, params: { field: 'username' } });
 }
 
+/**
+ * A job-seeker registered by a public employment service (批量导入, modules/imports) has an account with
+ * no password. Registering with the same 身份证号 AND the mobile number given at the service point
+ * activates that account (its profile included) instead of creating a second one.
+ */
+async function activateImported(t: Ctx, input: RegisterTalentInput & { passwordHash: string }, idBidx: string, phoneBidx: string) {
+  const [user] = await t.db
+    .update(users)
+    .set({ username: input.username, passwordHash: input.passwordHash, displayName: input.displayName, regionCode: input.regionCode, passwordChangedAt: t.now })
+    .where(
+      and(eq(users.idNumberBidx, idBidx), eq(users.phoneBidx, phoneBidx), eq(users.role, 'talent'), eq(users.status, 'active'), isNull(users.passwordHash)),
+    )
+    .returning();
+  if (user) await t.db.execute(sql`update talent_profiles set region_code = ${input.regionCode} where user_id = ${user.id}`);
+  return user;
+}
+
 export async function registerTalent(ctx: Ctx, input: RegisterTalentInput) {
   await assertPassword(input.password, input.username);
   await getRegion(ctx, input.regionCode);
@@ -108,26 +125,35 @@ export async function registerTalent(ctx: Ctx, input: RegisterTalentInput) {
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
     const t = { ...ctx, db: tx as unknown as Db };
-    const [user] = await tx
-      .insert(users)
-      .values({
-        username: input.username,
-        passwordHash,
-        role: 'talent',
-        displayName: input.displayName,
-        regionCode: input.regionCode,
-        idNumberEnc: id.enc,
-        idNumberBidx: id.bidx,
-        phoneEnc: phone.enc,
-        phoneBidx: phone.bidx,
-        passwordChangedAt: ctx.now,
-        createdAt: ctx.now,
-      })
-      .onConflictDoNothing({ target: users.username })
-      .returning();
+    const claimed = await activateImported(t, { ...input, passwordHash }, id.bidx, phone.bidx);
+    const [user] = claimed
+      ? [claimed]
+      : await tx
+          .insert(users)
+          .values({
+            username: input.username,
+            passwordHash,
+            role: 'talent',
+            displayName: input.displayName,
+            regionCode: input.regionCode,
+            idNumberEnc: id.enc,
+            idNumberBidx: id.bidx,
+            phoneEnc: phone.enc,
+            phoneBidx: phone.bidx,
+            passwordChangedAt: ctx.now,
+            createdAt: ctx.now,
+          })
+          .onConflictDoNothing({ target: users.username })
+          .returning();
     if (!user) throw new AppError('AUTH_USERNAME_TAKEN', { status: 409, params: { field: 'username' } });
     await grantConsents(t, user.id, input.consents);
-    await record(t, { action: 'account.register', objectType: 'user', objectId: user.id, regionCode: user.regionCode, detail: { role: 'talent' } });
+    await record(t, {
+      action: claimed ? 'account.activate' : 'account.register',
+      objectType: 'user',
+      objectId: user.id,
+      regionCode: user.regionCode,
+      detail: { role: 'talent' },
+    });
     const session = await createSession(t, user, false);
     return { userId: user.id, ...session };
   });

@@ -4,7 +4,7 @@ import { CreateJob, JobSearchQuery, JobStatus, JobTransitionBody, UpdateJob } fr
 import { requestCtx, roleCtx } from '../../plugins/request-context.js';
 import { idempotent } from '../workflow/idempotency.js';
 import { vetPosting } from './jobs.derive.js';
-import { searchJobs } from './jobs.search.js';
+import { prepareSearchIndex, searchJobs } from './jobs.search.js';
 import { createJob, getJob, listOwnJobs, listReviewJobs, transitionJob, updateJob } from './jobs.service.js';
 
 const Id = z.object({ id: z.uuid() });
@@ -16,6 +16,11 @@ const ListQuery = z.object({
 });
 
 export const jobRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Build the in-process search index in the background at start; searches use SQL until it is ready (ADR 0011).
+  app.addHook('onReady', async () => {
+    void prepareSearchIndex(app.platform.database).catch(() => {});
+  });
+
   /** Public search, no account: 200 { items, total, page, pageSize, match, facets, code? = JOBS_NO_MATCH }; 400. */
   app.get('/', { schema: { querystring: JobSearchQuery } }, async (request) => searchJobs(requestCtx(request), request.query));
 

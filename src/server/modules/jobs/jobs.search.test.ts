@@ -1,6 +1,9 @@
 /** Search over several published postings: facets, sorting, pagination and safe highlighting. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers.js';
+import { prepareSearchIndex } from './jobs.search.js';
+import { pruneSearchChanges } from './jobs.search-sync.js';
+import { expireJobs } from './jobs.service.js';
 import { jobBody, publishJob } from './jobs.test-support.js';
 
 let t: TestApp;
@@ -110,5 +113,56 @@ describe('job search', () => {
     expect(counts(none.facets.digital)).toEqual({ true: 0, false: 0 });
     const sqlish = await search(`q=${encodeURIComponent("') | ('x' & !")}`);
     expect(sqlish.total).toBe(0);
+  });
+});
+
+describe('job search freshness (index and answer cache)', () => {
+  const q = `q=${encodeURIComponent('潜水教练')}`;
+  const found = async () => (await search(q)).items.map((i: { id: string }) => i.id);
+
+  it('shows a posting on the next search after it is published, and hides it after it is closed', async () => {
+    const employer = await t.signIn('employer.ganzhou');
+    const official = await t.signIn('official.ganzhou');
+    expect(await prepareSearchIndex(t.database)).not.toBeNull(); // answered by the index from here on
+    expect(await found()).toEqual([]);
+    expect(await found()).toEqual([]); // now cached
+    const id = await publishJob(employer, official, jobBody(t.clock.now(), { title: '潜水教练', occupationCode: '4-04-05-03' }));
+    expect(await found()).toEqual([id]);
+    expect(await found()).toEqual([id]);
+    const closed = await employer.request({ method: 'POST', url: `/api/jobs/${id}/transitions/close`, payload: {} });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(await found()).toEqual([]);
+  });
+
+  it('follows writes made by any code, including plain SQL, and the expiry task', async () => {
+    const employer = await t.signIn('employer.ganzhou');
+    const official = await t.signIn('official.ganzhou');
+    const id = await publishJob(employer, official, jobBody(t.clock.now(), { title: '潜水教练助理', occupationCode: '4-04-05-03' }));
+    expect(await found()).toEqual([id]);
+    const before = (await search('')).total;
+    await t.database.query(`update job_postings set status = 'expired' where id = $1`, [id]);
+    expect(await found()).toEqual([]);
+    expect((await search('')).total).toBe(before - 1);
+    await t.database.query(`update job_postings set status = 'published', region_code = '360111' where id = $1`, [id]);
+    expect((await search(`${q}&city=360100`)).total).toBe(1);
+    expect((await search(`${q}&city=360700`)).total).toBe(0);
+    // the validity passes: hidden at once by date, then expired by the task
+    t.clock.advance(31 * 86_400_000);
+    expect(await found()).toEqual([]);
+    await expireJobs(t.ctx());
+    expect(await found()).toEqual([]);
+    t.clock.advance(-31 * 86_400_000);
+    expect(await found()).toEqual([]); // status is now expired, whatever the date
+  });
+});
+
+describe('search change log', () => {
+  it('prunes only rows older than a day, and search stays right', async () => {
+    const before = (await search('')).total;
+    expect(await pruneSearchChanges(t.database)).toBe(0);
+    await t.database.query(`update job_search_changes set changed_at = now() - interval '2 days'`);
+    expect(await pruneSearchChanges(t.database)).toBeGreaterThan(0);
+    expect((await t.database.query<{ n: number }>('select count(*)::int as n from job_search_changes'))[0]?.n).toBe(0);
+    expect((await search('')).total).toBe(before);
   });
 });

@@ -1,231 +1,143 @@
 /**
- * Public job search (no account needed). Full text over jieba tokens (`search_tsv`, GIN), ranked with
- * ts_rank_cd; when that finds nothing, a partial-word fallback on the title (ILIKE, pg_trgm GIN for ≥ 3
- * characters). Only live postings: published, and today (China) within valid_from … valid_until.
- *
- * Two statements per search: one grouped count over the filtered set (facets and total; each facet
- * leaves out its own filter, computed in JS from a small cube), and one page of rows.
+ * Public job search (no account needed), ADR 0011. Answered from the in-process index
+ * (jobs.search-index.ts, kept current by jobs.search-sync.ts) when it is ready; from SQL
+ * (jobs.search-sql.ts, the reference definition) while it is being built or for a query it does not
+ * evaluate. Either way one statement then fetches the page's rows with their employer names; catalogue
+ * names come from a small per-process cache.
  */
-import { and, asc, desc, eq, gte, inArray, like, lte, type SQL, sql } from 'drizzle-orm';
-import { JOBS_NO_MATCH, type JobSearchQuery, JobStatus } from '../../../shared/jobs.js';
+import { JOBS_NO_MATCH, type JobSearchQuery, type JobSkill } from '../../../shared/jobs.js';
 import type { Ctx } from '../../context.js';
-import { cityOf, regionPrefix } from '../access/region-scope.js';
+import type { Database } from '../../db/client.js';
 import { educationLevels, occupations, regions } from '../catalog/catalog.tables.js';
-import { organisations } from '../organisations/organisations.tables.js';
+import { cacheKey, cached } from './jobs.search-cache.js';
+import { dayNumber } from './jobs.search-index.js';
+import { answerFromIndex, type IndexText, parseTsquery } from './jobs.search-query.js';
+import { type SearchAnswer, searchWithSql } from './jobs.search-sql.js';
+import { freshIndex } from './jobs.search-sync.js';
 import { highlight, parseQuery } from './jobs.segment.js';
-import { jobPostings as jp } from './jobs.tables.js';
 import { chinaDate } from './jobs.views.js';
 
-type Match = 'all' | 'fulltext' | 'partial';
-interface TextMatch {
-  match: Match;
-  where: SQL | undefined;
-  rank: SQL<number> | undefined;
-  terms: string[];
-}
-
-interface CubeRow {
-  region: string | null;
-  digital: boolean | null;
-  education: string | null;
-  occupation: string | null;
-  g: number;
-  n: number;
-  n_all: number;
-}
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-
-function fullText(q: string): TextMatch | null {
-  const parsed = parseQuery(q);
-  if (!parsed.tsquery) return null;
-  const query = sql`to_tsquery('simple', ${parsed.tsquery})`;
-  return { match: 'fulltext', where: sql`${jp.searchTsv} @@ ${query}`, rank: sql<number>`ts_rank_cd(${jp.searchTsv}, ${query})`, terms: parsed.terms };
-}
-
-/** Partial words (析师, 据分析) that segmentation cannot find. pg_trgm serves ≥ 3 characters; 2 scan (STACK.md §2). */
-function partialTitle(q: string): TextMatch | null {
-  const text = q.trim();
-  if (text.length < 2) return null;
-  return {
-    match: 'partial',
-    where: sql`${jp.title} ilike ${`%${escapeLike(text)}%`}`,
-    rank: sql<number>`similarity(${jp.title}, ${text})`,
-    terms: [text.toLowerCase()],
-  };
-}
-
-/** Filters every search applies: live postings, occupation prefix, salary, posted within. */
-function baseFilters(ctx: Ctx, q: JobSearchQuery): SQL[] {
-  const today = chinaDate(ctx.now);
-  const out: SQL[] = [eq(jp.status, JobStatus.enum.published), lte(jp.validFrom, today), gte(jp.validUntil, today)];
-  if (q.occupation) out.push(like(jp.occupationCode, `${q.occupation}%`));
-  if (q.salaryMin !== undefined) out.push(gte(jp.salaryMaxFen, q.salaryMin));
-  if (q.postedWithin) out.push(gte(jp.publishedAt, new Date(ctx.now.getTime() - q.postedWithin * 86_400_000)));
-  return out;
-}
-
-/**
- * GB/T 4658 education: a category code (20 大学本科教育) covers its detailed codes (21 毕业, 22 结业, 23 肄业);
- * a detailed code matches itself.
- */
-const isEducationCategory = (code: string) => code.endsWith('0');
-const educationMatches = (wanted: string, code: string) => (isEducationCategory(wanted) ? code.startsWith(wanted.slice(0, 1)) : code === wanted);
-function educationFilter(wanted: string): SQL {
-  return isEducationCategory(wanted) ? like(jp.educationCode, `${wanted.slice(0, 1)}%`) : eq(jp.educationCode, wanted);
-}
-
-/** Filters that have a facet: each facet is counted without its own filter. */
-function facetFilters(q: JobSearchQuery) {
-  const region = [q.city ? like(jp.regionCode, `${regionPrefix(q.city)}%`) : undefined, q.county ? eq(jp.regionCode, q.county) : undefined];
-  return {
-    region: and(...region),
-    digital: q.digital ? eq(jp.isDigital, q.digital === 'true') : undefined,
-    education: q.education ? educationFilter(q.education) : undefined,
-  };
-}
-
-function cellMatcher(q: JobSearchQuery) {
-  return {
-    region: (code: string) => (!q.city || code.startsWith(regionPrefix(q.city))) && (!q.county || code === q.county),
-    digital: (d: boolean) => !q.digital || d === (q.digital === 'true'),
-    education: (e: string | null) => !q.education || (e !== null && educationMatches(q.education, e)),
-  };
-}
-
-async function cube(ctx: Ctx, where: SQL | undefined, all: SQL | undefined): Promise<CubeRow[]> {
-  const occ = sql`left(${jp.occupationCode}, 4)`;
-  const result = await ctx.db.execute(sql`
-    select ${jp.regionCode} as region, ${jp.isDigital} as digital, ${jp.educationCode} as education, ${occ} as occupation,
-      grouping(${jp.regionCode})::int as g, count(*)::int as n, (count(*) filter (where ${all ?? sql`true`}))::int as n_all
-    from ${jp} where ${where ?? sql`true`}
-    group by grouping sets ((${jp.regionCode}, ${jp.isDigital}, ${jp.educationCode}), (${occ}))`);
-  return (result as unknown as { rows: CubeRow[] }).rows.map((r) => ({ ...r, n: Number(r.n), n_all: Number(r.n_all), g: Number(r.g) }));
-}
-
-function add(map: Map<string, number>, key: string, n: number) {
-  if (n > 0) map.set(key, (map.get(key) ?? 0) + n);
-}
-
-function tally(rows: CubeRow[], q: JobSearchQuery) {
-  const m = cellMatcher(q);
-  const city = new Map<string, number>();
-  const digital = new Map<string, number>();
-  const education = new Map<string, number>();
-  const occupation = new Map<string, number>();
-  let total = 0;
-  for (const r of rows) {
-    if (r.g === 1) {
-      add(occupation, r.occupation ?? '', r.n_all);
-      continue;
+/** The index answer, or null when SQL must answer. Same fallbacks as the SQL path: full text, then partial title words. */
+export async function searchWithIndex(ctx: Ctx, q: JobSearchQuery): Promise<SearchAnswer | null> {
+  const parsed = q.q ? parseQuery(q.q) : null;
+  const fresh = await freshIndex(ctx.platform.database, parsed?.tsquery ?? null);
+  if (!fresh) return null;
+  const tree = fresh.tsquery ? parseTsquery(fresh.tsquery) : null;
+  if (fresh.tsquery && !tree) return null; // phrase, prefix or weights: SQL evaluates it
+  const today = dayNumber(chinaDate(ctx.now));
+  return cached(fresh.index, cacheKey(q, today), () => {
+    const partialText = q.q && q.q.trim().length >= 2 ? q.q.trim() : null;
+    const partial: IndexText | null = partialText ? { match: 'partial', text: partialText } : null;
+    let text: IndexText = { match: 'all' };
+    let terms: string[] = [];
+    if (parsed?.tsquery) {
+      text = { match: 'fulltext', tree };
+      terms = parsed.terms;
+    } else if (partial) {
+      text = partial;
     }
-    const region = r.region ?? '';
-    const [inRegion, isDigital, inEducation] = [m.region(region), m.digital(r.digital === true), m.education(r.education)];
-    if (inRegion && isDigital && inEducation) total += r.n;
-    if (isDigital && inEducation) add(city, cityOf(region) ?? region, r.n);
-    if (inRegion && inEducation) add(digital, String(r.digital === true), r.n);
-    if (inRegion && isDigital) add(education, r.education ?? 'none', r.n);
-  }
-  return { total, city, digital, education, occupation };
+    let answer = answerFromIndex(fresh.index, q, text, ctx.now, today);
+    if (answer.counts.total === 0 && text.match === 'fulltext' && partial) {
+      text = partial;
+      answer = answerFromIndex(fresh.index, q, text, ctx.now, today);
+    }
+    if (text.match === 'partial') terms = [text.text.toLowerCase()];
+    return { match: text.match, terms, counts: answer.counts, pageIds: answer.pageIds };
+  });
 }
 
-async function nameMaps(ctx: Ctx, regionCodes: string[], occupationCodes: string[], educationCodes: string[]) {
+interface Names {
+  region: Map<string, string>;
+  occupation: Map<string, string>;
+  education: Map<string, string>;
+  loadedAt: number;
+}
+const NAMES_TTL_MS = 10 * 60_000;
+const namesCache = new WeakMap<Database, Names>();
+
+/** Catalogue names (regions, occupations, education levels: a few thousand rows), cached per database. */
+async function catalogueNames(ctx: Ctx, codes: { region: string[]; occupation: string[] }): Promise<Names> {
+  const cached = namesCache.get(ctx.platform.database);
+  const fresh = cached && Date.now() - cached.loadedAt < NAMES_TTL_MS;
+  const missing = cached && (codes.region.some((c) => !cached.region.has(c)) || codes.occupation.some((c) => !cached.occupation.has(c)));
+  if (cached && fresh && (!missing || Date.now() - cached.loadedAt < 60_000)) return cached;
   const [r, o, e] = await Promise.all([
-    regionCodes.length ? ctx.db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, regionCodes)) : [],
-    occupationCodes.length
-      ? ctx.db.select({ code: occupations.code, name: occupations.name }).from(occupations).where(inArray(occupations.code, occupationCodes))
-      : [],
-    educationCodes.length
-      ? ctx.db.select({ code: educationLevels.code, name: educationLevels.name }).from(educationLevels).where(inArray(educationLevels.code, educationCodes))
-      : [],
+    ctx.db.select({ code: regions.code, name: regions.name }).from(regions),
+    ctx.db.select({ code: occupations.code, name: occupations.name }).from(occupations),
+    ctx.db.select({ code: educationLevels.code, name: educationLevels.name }).from(educationLevels),
   ]);
   const toMap = (rows: { code: string; name: string }[]) => new Map(rows.map((x) => [x.code, x.name]));
-  return { region: toMap(r), occupation: toMap(o), education: toMap(e) };
+  const names = { region: toMap(r), occupation: toMap(o), education: toMap(e), loadedAt: Date.now() };
+  namesCache.set(ctx.platform.database, names);
+  return names;
 }
+
+interface PageRow {
+  id: string;
+  orgId: string;
+  orgName: string | null;
+  title: string;
+  summary: string;
+  regionCode: string;
+  occupationCode: string;
+  isDigital: boolean;
+  salaryMinFen: number;
+  salaryMaxFen: number;
+  educationCode: string | null;
+  experienceYearsMin: number;
+  workMode: string;
+  headcount: number;
+  requiredSkills: JobSkill[];
+  publishedAt: Date | string | null;
+  validUntil: string;
+}
+
+/** The page's rows with employer names, in the order of `ids`: one primary-key statement (raw SQL: the hot path). */
+async function pageRows(ctx: Ctx, ids: string[]): Promise<PageRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await ctx.platform.database.query<PageRow>(
+    `select jp.id::text as "id", jp.org_id::text as "orgId", o.name as "orgName", jp.title, left(jp.description, 120) as "summary",
+       jp.region_code as "regionCode", jp.occupation_code as "occupationCode", jp.is_digital as "isDigital",
+       jp.salary_min_fen as "salaryMinFen", jp.salary_max_fen as "salaryMaxFen", jp.education_code as "educationCode",
+       jp.experience_years_min as "experienceYearsMin", jp.work_mode as "workMode", jp.headcount,
+       jp.required_skills as "requiredSkills", jp.published_at as "publishedAt", to_char(jp.valid_until, 'YYYY-MM-DD') as "validUntil"
+     from job_postings jp left join organisations o on o.id = jp.org_id where jp.id = any($1::uuid[])`,
+    [ids],
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [row] : [];
+  });
+}
+
+const isoTime = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
 const sorted = (map: Map<string, number>) => [...map.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 
-function orderBy(q: JobSearchQuery, text: TextMatch) {
-  const sort = q.sort ?? (text.rank ? 'relevance' : 'newest');
-  if (sort === 'relevance' && text.rank) return [desc(text.rank), desc(jp.publishedAt), asc(jp.id)];
-  if (sort === 'salary') return [desc(jp.salaryMaxFen), desc(jp.salaryMinFen), desc(jp.publishedAt), asc(jp.id)];
-  return [desc(jp.publishedAt), asc(jp.id)];
-}
-
-async function page(ctx: Ctx, q: JobSearchQuery, text: TextMatch, where: SQL | undefined) {
-  return ctx.db
-    .select({
-      id: jp.id,
-      orgId: jp.orgId,
-      title: jp.title,
-      summary: sql<string>`left(${jp.description}, 120)`,
-      regionCode: jp.regionCode,
-      occupationCode: jp.occupationCode,
-      isDigital: jp.isDigital,
-      salaryMinFen: jp.salaryMinFen,
-      salaryMaxFen: jp.salaryMaxFen,
-      educationCode: jp.educationCode,
-      experienceYearsMin: jp.experienceYearsMin,
-      workMode: jp.workMode,
-      headcount: jp.headcount,
-      requiredSkills: jp.requiredSkills,
-      publishedAt: jp.publishedAt,
-      validUntil: jp.validUntil,
-    })
-    .from(jp)
-    .where(where)
-    .orderBy(...orderBy(q, text))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-}
-
-/** Counts first; falls back to partial title words when full text finds nothing. */
-async function countWithFallback(ctx: Ctx, q: JobSearchQuery) {
-  const base = baseFilters(ctx, q);
-  const f = facetFilters(q);
-  const all = and(f.region, f.digital, f.education);
-  const text = q.q ? (fullText(q.q) ?? partialTitle(q.q)) : null;
-  let chosen: TextMatch = text ?? { match: 'all', where: undefined, rank: undefined, terms: [] };
-  let counts = tally(await cube(ctx, and(...base, chosen.where), all), q);
-  if (counts.total === 0 && chosen.match === 'fulltext' && q.q) {
-    const partial = partialTitle(q.q);
-    if (partial) {
-      chosen = partial;
-      counts = tally(await cube(ctx, and(...base, chosen.where), all), q);
-    }
-  }
-  return { chosen, counts, where: and(...base, chosen.where, all) };
-}
-
 export async function searchJobs(ctx: Ctx, q: JobSearchQuery) {
-  const { chosen, counts, where } = await countWithFallback(ctx, q);
-  const rows = counts.total > 0 ? await page(ctx, q, chosen, where) : [];
-  const orgIds = [...new Set(rows.map((r) => r.orgId))];
-  const orgs = orgIds.length
-    ? await ctx.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds))
-    : [];
-  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
-  const names = await nameMaps(
-    ctx,
-    [...new Set([...rows.map((r) => r.regionCode), ...counts.city.keys()])],
-    [...new Set([...rows.map((r) => r.occupationCode), ...counts.occupation.keys()])],
-    [...counts.education.keys()],
-  );
-  const items = rows.map(({ requiredSkills, publishedAt, ...r }) => ({
+  const viaIndex = await searchWithIndex(ctx, q);
+  const { match, terms, counts, pageIds } = viaIndex ?? (await searchWithSql(ctx, q));
+  const rows = await pageRows(ctx, pageIds);
+  const names = await catalogueNames(ctx, {
+    region: [...rows.map((r) => r.regionCode), ...counts.city.keys()],
+    occupation: [...rows.map((r) => r.occupationCode), ...counts.occupation.keys()],
+  });
+  const items = rows.map(({ requiredSkills, publishedAt, orgName, ...r }) => ({
     ...r,
-    orgName: orgName.get(r.orgId) ?? null,
+    orgName: orgName ?? null,
     regionName: names.region.get(r.regionCode) ?? null,
     occupationName: names.occupation.get(r.occupationCode) ?? null,
-    skills: requiredSkills.map((s) => s.name),
-    publishedAt: publishedAt?.toISOString() ?? null,
-    highlight: { title: highlight(r.title, chosen.terms) },
+    skills: (typeof requiredSkills === 'string' ? (JSON.parse(requiredSkills) as JobSkill[]) : requiredSkills).map((s) => s.name),
+    publishedAt: isoTime(publishedAt),
+    highlight: { title: highlight(r.title, terms) },
   }));
   return {
     items,
     total: counts.total,
     page: q.page,
     pageSize: q.pageSize,
-    match: chosen.match,
+    match,
     facets: {
       city: sorted(counts.city).map(([code, count]) => ({ code, name: names.region.get(code) ?? null, count })),
       digital: ['true', 'false'].map((v) => ({ value: v === 'true', count: counts.digital.get(v) ?? 0 })),
@@ -235,3 +147,7 @@ export async function searchJobs(ctx: Ctx, q: JobSearchQuery) {
     ...(counts.total === 0 ? { code: JOBS_NO_MATCH } : {}),
   };
 }
+
+export { setSearchCache } from './jobs.search-cache.js';
+export { prepareSearchIndex } from './jobs.search-sync.js';
+export { searchWithSql } from './jobs.search-sql.js';

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { JobSkill } from '../../../shared/jobs.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import type { VettingFinding } from './jobs.vetting.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
 
 export interface JobVetting {
   findings: (VettingFinding & { field: 'title' | 'description' })[];
@@ -62,3 +63,20 @@ export const jobPostings = pgTable(
   ],
 );
 export type JobPostingRow = typeof jobPostings.$inferSelect;
+
+/**
+ * Change log for the in-process search index (ADR 0011): statement triggers on job_postings (migration
+ * search_speed) add one row per posting that is or was published, with the writing transaction's id.
+ * Readers take the rows whose `xid` is at or above the snapshot xmin they last saw, so a transaction that
+ * commits late is never missed and no writer waits for another. Rows older than a day are pruned.
+ */
+export const jobSearchChanges = pgTable(
+  'job_search_changes',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    xid: xid8('xid').notNull().default(sql`pg_current_xact_id()`),
+    jobId: uuid('job_id').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('job_search_changes_xid_idx').on(t.xid), index('job_search_changes_changed_at_idx').on(t.changedAt)],
+);

@@ -2,3 +2,5 @@
 export { profileRoutes } from './profiles.routes.js';
 export { findProfile, profileView, type ProfileView } from './profiles.service.js';
 export { talentProfiles, type TalentProfileRow } from './profiles.tables.js';
+export { seedProfiles } from './profiles.seed.js';
+export { reindexProfileTokens } from './profiles.reindex.js';

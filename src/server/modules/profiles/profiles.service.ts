@@ -13,6 +13,7 @@ import { users } from '../auth/auth.tables.js';
 import { checkOccupationCode, getRegion } from '../catalog/index.js';
 import { educationLevels } from '../catalog/catalog.tables.js';
 import { normaliseSkills } from '../jobs/jobs.derive.js';
+import { profileSearchTokens } from './profiles.search.js';
 import { type TalentProfileRow, talentProfiles } from './profiles.tables.js';
 
 type ActorCtx = Ctx & { actor: Actor };
@@ -56,18 +57,22 @@ async function checkEducation(ctx: Ctx, input: ProfileFields) {
   });
 }
 
-async function checkCodes(ctx: Ctx, input: ProfileFields) {
+/** Checks every catalogue code; returns the names of the desired occupations (for search tokens). */
+async function checkCodes(ctx: Ctx, input: ProfileFields): Promise<Map<string, string>> {
   await checkEducation(ctx, input);
+  const occupationNames = new Map<string, string>();
   for (const [i, code] of input.desiredOccupations.entries()) {
     const occupation = await checkOccupationCode(ctx, code, `desiredOccupations.${i}`);
     if (occupation.level !== 4) throw new AppError('CATALOG_UNKNOWN_CODE', { status: 400, params: { field: `desiredOccupations.${i}`, code } });
+    occupationNames.set(code, occupation.name);
   }
   for (const [i, code] of input.desiredCities.entries()) await getRegion(ctx, code, `desiredCities.${i}`);
+  return occupationNames;
 }
 
 /** PUT: replaces the whole profile (creating it the first time). */
 export async function replaceProfile(ctx: ActorCtx, input: ProfileFields) {
-  await checkCodes(ctx, input);
+  const occupationNames = await checkCodes(ctx, input);
   const skills = await normaliseSkills(ctx, input.skills, 'skills');
   const [user] = await ctx.db.select({ regionCode: users.regionCode }).from(users).where(eq(users.id, ctx.actor.userId));
   if (!user) throw new AppError('NOT_FOUND', { status: 404 });
@@ -83,13 +88,14 @@ export async function replaceProfile(ctx: ActorCtx, input: ProfileFields) {
     visibility: input.visibility,
     updatedAt: ctx.now,
   };
+  const searchTokens = profileSearchTokens({ ...columns, skills }, occupationNames, ctx.now);
   return ctx.db.transaction(async (tx) => {
     const t = { ...ctx, db: tx as unknown as Db };
     const existing = await findProfile(t, ctx.actor.userId);
     const [row] = await t.db
       .insert(talentProfiles)
-      .values({ userId: ctx.actor.userId, createdAt: ctx.now, ...columns })
-      .onConflictDoUpdate({ target: talentProfiles.userId, set: columns })
+      .values({ userId: ctx.actor.userId, createdAt: ctx.now, ...columns, searchTokens })
+      .onConflictDoUpdate({ target: talentProfiles.userId, set: { ...columns, searchTokens } })
       .returning();
     if (!row) throw new AppError('INTERNAL', { status: 500 });
     await record(t, {

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { useApi } from '../../components/useApi.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { ApplySection } from '../applications/ApplySection.js';
+import { SimilarJobs } from '../matching/SimilarJobs.js';
 import { JobDetailBody } from './JobDetailBody.js';
 import type { JobView, PublicJob } from './job-types.js';
 import './jobs.css';
@@ -42,6 +43,7 @@ export function JobDetailPage() {
       {loading && !job ? <Skeleton active /> : null}
       {job ? <JobDetailBody job={job} /> : null}
       {job ? <ApplySection job={job} /> : null}
+      {job && job.status === 'published' ? <SimilarJobs jobId={job.id} /> : null}
     </>
   );
 }

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { VettingAlert } from './JobBits.js';
 import type { JobFormValues } from './job-form-values.js';
 import { OccupationSelect } from './OccupationSelect.js';
+import { OccupationSuggestion } from './OccupationSuggestion.js';
 import { SkillsField } from './SkillsField.js';
 import { educationOptions, useEducationLevels } from './useEducationLevels.js';
 import { useVetting } from './useVetting.js';
@@ -62,6 +63,7 @@ function Basics({ form }: { form: FormInstance<JobFormValues> }) {
             name="occupationCode"
             label={t('jobs.form.occupation')}
             rules={[{ required: true, message: t('validation.select', { field: t('jobs.form.occupation') }) }]}
+            extra={<OccupationSuggestion form={form} />}
           >
             <OccupationSelect />
           </Form.Item>

@@ -1,4 +1,5 @@
 /** 求职者档案 (talent): one form that replaces the whole profile (PUT /api/profiles/me). */
+import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, InputNumber, Radio, Select, Skeleton, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { ProfileVisibility } from '../../../shared/profiles.js';
@@ -84,7 +85,23 @@ export function ProfilePage() {
   };
   return (
     <>
-      <PageHeader title={t('profile.title')} intro={t('profile.intro')} />
+      <PageHeader
+        title={t('profile.title')}
+        intro={t('profile.intro')}
+        extra={
+          data?.profile ? (
+            <Button
+              href="/api/profiles/me/resume.pdf"
+              download
+              icon={<DownloadOutlined />}
+              title={t('profile.downloadResumeHint')}
+              data-testid="resume-download"
+            >
+              {t('profile.downloadResume')}
+            </Button>
+          ) : null
+        }
+      />
       <ErrorAlert error={error} onRetry={reload} />
       {loading && !data ? <Skeleton active /> : null}
       <Form form={form} layout="vertical" onFinish={(v) => void save(v)} hidden={!data} className="profile-form" data-testid="profile-form">

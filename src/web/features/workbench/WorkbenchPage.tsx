@@ -22,6 +22,7 @@ const TALENT: Tile[] = [
   { title: 'workbench.talent.profile', desc: 'workbench.talent.profileDesc', to: '/profile' },
   { title: 'workbench.talent.applications', desc: 'workbench.talent.applicationsDesc', to: '/applications' },
   { title: 'workbench.talent.jobs', desc: 'workbench.talent.jobsDesc', to: '/jobs' },
+  { title: 'events.mine.title', desc: 'events.workbench.talentDesc', to: '/events/mine' },
   { title: 'workbench.talent.training', desc: 'workbench.talent.trainingDesc' },
   { title: 'workbench.talent.policy', desc: 'workbench.talent.policyDesc' },
 ];
@@ -31,10 +32,12 @@ const TILES: Partial<Record<Role, Tile[]>> = {
   employer: [
     { title: 'workbench.employer.jobs', desc: 'workbench.employer.jobsDesc', to: '/employer/jobs' },
     { title: 'workbench.employer.applications', desc: 'workbench.employer.applicationsDesc', to: '/employer/applications' },
+    { title: 'events.employer.pageTitle', desc: 'events.workbench.employerDesc', to: '/employer/events' },
   ],
   official: [
     { title: 'workbench.official.review', desc: 'workbench.official.reviewDesc', to: '/review/organisations?status=pending' },
     { title: 'workbench.official.jobs', desc: 'workbench.official.jobsDesc', to: '/review/jobs' },
+    { title: 'events.manage.title', desc: 'events.workbench.officialDesc', to: '/manage/events' },
     { title: 'workbench.official.audit', desc: 'workbench.official.auditDesc', to: '/audit' },
     { title: 'workbench.official.dashboard', desc: 'workbench.official.dashboardDesc' },
   ],

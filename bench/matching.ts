@@ -1,0 +1,229 @@
+/**
+ * `npm run bench:matching -- --size ci|province [--queries 200] [--recall-queries N]`
+ *
+ * Matching quality and speed on a seeded synthetic world (bench/matching-data.ts, PERFORMANCE.md §8):
+ * the index is built in-process from the same features the server builds from rows, queried by the
+ * served fast path (SideIndex.search + scoreMatch), checked against the exhaustive scorer (recall@20),
+ * and judged against the HIDDEN graded fit function (nDCG@10, MAP@100), beside a BM25 baseline on the
+ * rendered texts (skills appear as random aliases, as typed). Fairness: nDCG@10 of jobs-for-talent by
+ * the talents' hidden gender and age band (never given to the scorer). The last stdout line is JSON.
+ * Over-HTTP figures are not measured by this slice (null in the JSON).
+ */
+import {
+  type IndexedJob,
+  jobEntry,
+  jobRest,
+  jobScorer,
+  jobsQuery,
+  talentEntry,
+  talentRest,
+  talentScorer,
+  talentsQuery,
+} from '../src/server/modules/matching/matching.engine.js';
+import { SideIndex } from '../src/server/modules/matching/matching.index.js';
+import { learnModel } from '../src/server/modules/matching/matching.model.js';
+import type { TalentFeatures } from '../src/server/modules/matching/matching.score.js';
+import { buildWorld, type Job, type Talent, truth } from './matching-data.js';
+
+const SIZES = {
+  ci: { talents: 10_000, jobs: 2_000, queries: 200, recallQueries: 200 },
+  province: { talents: 1_000_000, jobs: 200_000, queries: 200, recallQueries: 20 },
+} as const;
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const sizeName = (arg('size') ?? 'ci') as keyof typeof SIZES;
+if (!SIZES[sizeName]) throw new Error(`--size ci|province, not ${sizeName}`);
+const size: { talents: number; jobs: number; queries: number; recallQueries: number } = { ...SIZES[sizeName] };
+if (arg('queries')) size.queries = Number(arg('queries'));
+if (arg('recall-queries')) size.recallQueries = Number(arg('recall-queries'));
+const say = (m: string) => process.stderr.write(`[bench:matching] ${m}\n`);
+
+function ndcg(grades: readonly number[], ideal: readonly number[], k = 10): number | null {
+  const dcg = (g: readonly number[]) => g.slice(0, k).reduce((s, x, i) => s + (2 ** x - 1) / Math.log2(i + 2), 0);
+  const best = dcg([...ideal].sort((a, b) => b - a));
+  return best > 0 ? dcg(grades) / best : null;
+}
+
+function averagePrecision(grades: readonly number[], relevantTotal: number): number | null {
+  if (relevantTotal === 0) return null;
+  let hits = 0;
+  let sum = 0;
+  grades.forEach((g, i) => {
+    if (g >= 2) {
+      hits++;
+      sum += hits / (i + 1);
+    }
+  });
+  return sum / relevantTotal;
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number) : 0;
+};
+const mean = (xs: (number | null)[]) => {
+  const v = xs.filter((x): x is number => x !== null);
+  return v.length ? v.reduce((a, b) => a + b, 0) / v.length : 0;
+};
+const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Okapi BM25 over whitespace tokens (the baseline: text only, no skill normalisation). */
+class Bm25 {
+  private postings = new Map<string, number[]>();
+  private lengths: Float32Array;
+  private avg = 0;
+  constructor(docs: readonly string[]) {
+    this.lengths = new Float32Array(docs.length);
+    docs.forEach((d, i) => {
+      const tokens = d.split(/\s+/).filter(Boolean);
+      this.lengths[i] = tokens.length;
+      this.avg += tokens.length;
+      for (const tok of tokens) {
+        let p = this.postings.get(tok);
+        if (!p) {
+          p = [];
+          this.postings.set(tok, p);
+        }
+        p.push(i);
+      }
+    });
+    this.avg /= Math.max(1, docs.length);
+  }
+  top(query: string, k: number): number[] {
+    const n = this.lengths.length;
+    const acc = new Map<number, number>();
+    for (const tok of new Set(query.split(/\s+/).filter(Boolean))) {
+      const p = this.postings.get(tok);
+      if (!p) continue;
+      const tf = new Map<number, number>();
+      for (const d of p) tf.set(d, (tf.get(d) ?? 0) + 1);
+      const idf = Math.log(1 + (n - tf.size + 0.5) / (tf.size + 0.5));
+      for (const [d, f] of tf) {
+        const norm = f + 1.2 * (1 - 0.75 + (0.75 * (this.lengths[d] as number)) / this.avg);
+        acc.set(d, (acc.get(d) ?? 0) + (idf * f * 2.2) / norm);
+      }
+    }
+    return [...acc]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, k)
+      .map(([d]) => d);
+  }
+}
+
+async function main() {
+  const started = performance.now();
+  say(`generating ${sizeName}: ${size.talents} talents, ${size.jobs} jobs, ${size.queries} queries each way`);
+  const world = buildWorld(size);
+  const { talents, jobs, now } = world;
+  say(`generated in ${((performance.now() - started) / 1000).toFixed(1)} s; building the index`);
+  const b0 = performance.now();
+  const model = learnModel(jobs.map((j) => j.f));
+  const jobIndex = new SideIndex<IndexedJob>(true);
+  const talentIndex = new SideIndex<TalentFeatures>(false);
+  for (const j of jobs) jobIndex.upsert(jobEntry(j.f, model));
+  for (const t of talents) talentIndex.upsert(talentEntry(t.f));
+  const buildS = (performance.now() - b0) / 1000;
+  const rssMb = process.memoryUsage().rss / 2 ** 20;
+  say(`index built in ${buildS.toFixed(2)} s, ${jobIndex.postingCount + talentIndex.postingCount} postings, rss ${rssMb.toFixed(0)} MiB`);
+
+  const talentSlot = new Map(talents.map((t, i) => [t.f.id, i]));
+  const jobSlot = new Map(jobs.map((j, i) => [j.f.id, i]));
+  // talents for a job
+  const bmTalents = new Bm25(talents.map((t) => t.text));
+  const t4j = { ndcg: [] as (number | null)[], map: [] as (number | null)[], bm25: [] as (number | null)[], ms: [] as number[], recall: [] as number[] };
+  world.evalJobs.slice(0, size.queries).forEach((ji, q) => {
+    const job = jobs[ji] as Job;
+    const grades = talents.map((t) => truth(t, job));
+    const score = talentScorer(job.f, model, now);
+    const rest = talentRest(job.f, now);
+    const s0 = performance.now();
+    const fast20 = talentIndex.search({ ...talentsQuery(job.f, model), k: 20, score, rest });
+    t4j.ms.push(performance.now() - s0);
+    const fast100 = talentIndex.search({ ...talentsQuery(job.f, model), k: 100, score, rest });
+    const got = fast100.map((r) => grades[talentSlot.get(r.doc.id) as number] ?? 0);
+    t4j.ndcg.push(ndcg(got, grades));
+    t4j.map.push(averagePrecision(got, grades.filter((g) => g >= 2).length));
+    t4j.bm25.push(
+      ndcg(
+        bmTalents.top(job.text, 10).map((d) => grades[d] as number),
+        grades,
+      ),
+    );
+    if (q < size.recallQueries) {
+      const exact = new Set(talentIndex.exhaustive({ k: 20, score }).map((r) => r.doc.id));
+      t4j.recall.push(exact.size ? fast20.filter((r) => exact.has(r.doc.id)).length / exact.size : 1);
+    }
+  });
+  say(`talents-for-job done: nDCG@10 ${mean(t4j.ndcg).toFixed(3)}, p99 ${pct(t4j.ms, 99).toFixed(1)} ms`);
+
+  // jobs for a talent
+  const bmJobs = new Bm25(jobs.map((j) => j.text));
+  const j4t = { ndcg: [] as (number | null)[], bm25: [] as (number | null)[], ms: [] as number[], recall: [] as number[] };
+  const groups = new Map<string, (number | null)[]>();
+  world.evalTalents.slice(0, size.queries).forEach((ti, q) => {
+    const talent = talents[ti] as Talent;
+    const grades = jobs.map((j) => truth(talent, j));
+    const score = jobScorer(talent.f, model, now, null);
+    const rest = jobRest(talent.f, now, null);
+    const s0 = performance.now();
+    const fast20 = jobIndex.search({ ...jobsQuery(talent.f, model), k: 20, score, rest });
+    j4t.ms.push(performance.now() - s0);
+    const n = ndcg(
+      fast20.slice(0, 10).map((r) => grades[jobSlot.get(r.doc.id) as number] ?? 0),
+      grades,
+    );
+    j4t.ndcg.push(n);
+    j4t.bm25.push(
+      ndcg(
+        bmJobs.top(talent.text, 10).map((d) => grades[d] as number),
+        grades,
+      ),
+    );
+    const band = talent.age < 30 ? 'age<30' : talent.age < 45 ? 'age30-44' : 'age45+';
+    for (const g of [`gender:${talent.gender}`, band]) groups.set(g, [...(groups.get(g) ?? []), n]);
+    if (q < size.recallQueries) {
+      const exact = new Set(jobIndex.exhaustive({ k: 20, score }).map((r) => r.doc.id));
+      j4t.recall.push(exact.size ? fast20.filter((r) => exact.has(r.doc.id)).length / exact.size : 1);
+    }
+  });
+  const byGroup = Object.fromEntries([...groups].map(([g, xs]) => [g, round(mean(xs))]));
+  const gap = (prefix: string) => {
+    const v = Object.entries(byGroup)
+      .filter(([k]) => k.startsWith(prefix))
+      .map(([, x]) => x);
+    return round(Math.max(...v) - Math.min(...v));
+  };
+  const result = {
+    bench: 'matching',
+    size: sizeName,
+    talents: talents.length,
+    jobs: jobs.length,
+    queries: size.queries,
+    ndcg10_talents_for_job: round(mean(t4j.ndcg)),
+    ndcg10_jobs_for_talent: round(mean(j4t.ndcg)),
+    map: round(mean(t4j.map)),
+    recall20_vs_exhaustive: round(mean([...t4j.recall, ...j4t.recall])),
+    bm25_ndcg10: round(mean(t4j.bm25)),
+    bm25_ndcg10_jobs_for_talent: round(mean(j4t.bm25)),
+    ndcg10_by_group: byGroup,
+    fairness_gap_gender: gap('gender'),
+    fairness_gap_age: gap('age'),
+    p50_ms_talents_for_job: round(pct(t4j.ms, 50), 2),
+    p99_ms_talents_for_job: round(pct(t4j.ms, 99), 2),
+    p50_ms_jobs_for_talent: round(pct(j4t.ms, 50), 2),
+    p99_ms_jobs_for_talent: round(pct(j4t.ms, 99), 2),
+    http_p50_ms: null,
+    http_p99_ms: null,
+    build_s: round(buildS, 2),
+    rss_mb: Math.round(Math.max(rssMb, process.memoryUsage().rss / 2 ** 20)),
+    index_typed_mb: round((jobIndex.typedBytes() + talentIndex.typedBytes()) / 2 ** 20, 1),
+    total_s: round((performance.now() - started) / 1000, 1),
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+await main();

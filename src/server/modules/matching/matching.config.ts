@@ -1,0 +1,48 @@
+/**
+ * The weights of the matching score, in one place (docs/matching.md explains each). The total is
+ * 100 × Σ weight × part, every part in [0, 1]; the weights add up to 1.
+ */
+import type { EducationFit, ExperienceFit, LocationFit, OccupationProximity, SalaryFit } from '../../../shared/matching.js';
+
+export const MATCHING_CONFIG = {
+  weights: {
+    skills: 0.45,
+    occupation: 0.15,
+    location: 0.12,
+    salary: 0.1,
+    education: 0.05,
+    experience: 0.06,
+    certificates: 0.04,
+    freshness: 0.03,
+  },
+  /** Importance of a skill the job requires against one it only prefers; each is also weighted by idf. */
+  importance: { required: 2, preferred: 1 },
+  /** A declared level below the required one costs this much per step (了解 < 熟悉 < 熟练 < 精通), down to `levelFloor`. */
+  levelStepPenalty: 0.25,
+  levelFloor: 0.4,
+  /** The job names a level, the talent declared none. */
+  levelUnknown: 0.8,
+  /** Credit for a missing skill when the talent has one that co-occurs with it in postings (× co-occurrence strength). */
+  relatedCredit: 0.35,
+  /** Co-occurrence: a pair must appear in this many published postings, and P(missing | held) must reach minStrength. */
+  cooccurrence: { minSupport: 3, minStrength: 0.2, neighbours: 8 },
+  occupation: { same_detail: 1, same_minor: 0.7, same_medium: 0.4, same_major: 0.15, different: 0, unknown: 0.15 } satisfies Record<
+    OccupationProximity,
+    number
+  >,
+  location: { remote: 1, same_county: 1, desired_city: 1, same_city: 0.8, elsewhere: 0.3, not_desired: 0 } satisfies Record<LocationFit, number>,
+  salary: { meets: 1, overlaps: 0.85, unknown: 0.6 } satisfies Record<Exclude<SalaryFit, 'below'>, number>,
+  /** Below the wish: 1 − slope × shortfall / wish, at least 0. */
+  salaryBelowSlope: 2,
+  /** The job's minimum education is a hard requirement: a talent known to be below it is not ranked. */
+  educationHard: true,
+  education: { meets: 1, below: 0.2, unknown: 0.5, not_required: 1 } satisfies Record<EducationFit, number>,
+  experience: { meets: 1, not_required: 1 } satisfies Record<Exclude<ExperienceFit, 'below'>, number>,
+  /** A verified certificate counts fully, a declared one by this factor; the part is capped at 1. */
+  declaredCertificate: 0.5,
+  /** Freshness half-lives in days: the job's publication and the profile's last update (averaged). */
+  jobHalfLifeDays: 21,
+  profileHalfLifeDays: 120,
+};
+
+export type MatchingConfig = typeof MATCHING_CONFIG;

@@ -1,0 +1,357 @@
+/**
+ * The matching engine: the in-memory index of published jobs and of talents who opened their profile
+ * to employers, built from the database at start-up and refreshed incrementally (rows changed since the
+ * last refresh, polled every `pollMs` and on demand through refresh()). One engine per platform.
+ */
+import { and, eq, gt, inArray, ne } from 'drizzle-orm';
+import type { Platform } from '../../context.js';
+import type { Db } from '../../db/client.js';
+import { users } from '../auth/auth.tables.js';
+import { occupations } from '../catalog/catalog.tables.js';
+import { jobPostings } from '../jobs/index.js';
+import { talentProfiles } from '../profiles/index.js';
+import { MATCHING_CONFIG } from './matching.config.js';
+import { jobFeatures, type MatchableJob, talentFeatures } from './matching.features.js';
+import { type DocEntry, type Ranked, SideIndex } from './matching.index.js';
+import { type LearntModel, learnModel } from './matching.model.js';
+import { contextBound, type JobFeatures, jobAsTalent, type MatchResult, nonCandidateBound, scoreMatch, type TalentFeatures } from './matching.score.js';
+
+export interface IndexedJob extends JobFeatures {
+  orgId: string;
+  validFrom: string;
+  validUntil: string;
+}
+
+export interface EngineLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+const OPEN_VISIBILITY = ['employers', 'public'];
+const OVERLAP_MS = 60_000;
+const cityOf = (code: string) => (code === '369900' ? code : `${code.slice(0, 4)}00`);
+const medium = (occupation: string) => `occ:${occupation.slice(0, 4)}`;
+const today = (nowMs: number) => new Date(nowMs + 8 * 3_600_000).toISOString().slice(0, 10);
+
+const jobColumns = {
+  id: jobPostings.id,
+  orgId: jobPostings.orgId,
+  regionCode: jobPostings.regionCode,
+  occupationCode: jobPostings.occupationCode,
+  workMode: jobPostings.workMode,
+  requiredSkills: jobPostings.requiredSkills,
+  preferredSkills: jobPostings.preferredSkills,
+  educationCode: jobPostings.educationCode,
+  experienceYearsMin: jobPostings.experienceYearsMin,
+  salaryMinFen: jobPostings.salaryMinFen,
+  salaryMaxFen: jobPostings.salaryMaxFen,
+  publishedAt: jobPostings.publishedAt,
+  createdAt: jobPostings.createdAt,
+  validFrom: jobPostings.validFrom,
+  validUntil: jobPostings.validUntil,
+  status: jobPostings.status,
+  updatedAt: jobPostings.updatedAt,
+};
+const profileColumns = {
+  userId: talentProfiles.userId,
+  regionCode: talentProfiles.regionCode,
+  education: talentProfiles.education,
+  workHistory: talentProfiles.workHistory,
+  skills: talentProfiles.skills,
+  certificates: talentProfiles.certificates,
+  desiredOccupations: talentProfiles.desiredOccupations,
+  desiredCities: talentProfiles.desiredCities,
+  desiredSalaryMinFen: talentProfiles.desiredSalaryMinFen,
+  visibility: talentProfiles.visibility,
+  updatedAt: talentProfiles.updatedAt,
+  accountStatus: users.status,
+};
+
+interface Snapshot {
+  model: LearntModel;
+  jobs: SideIndex<IndexedJob>;
+  talents: SideIndex<TalentFeatures>;
+  occupationNames: Map<string, string>;
+  builtAtMs: number;
+  jobsMark: number;
+  profilesMark: number;
+}
+
+export interface EngineStats {
+  jobs: number;
+  talents: number;
+  postings: number;
+  typedBytes: number;
+  buildMs: number;
+  lastRefreshMs: number;
+}
+
+export class MatchingEngine {
+  private snap: Snapshot | null = null;
+  private building: Promise<Snapshot> | null = null;
+  private chain: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+  private buildMs = 0;
+  private lastRefreshMs = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: () => number,
+    private readonly log: EngineLog | null = null,
+    readonly pollMs = 15_000,
+    readonly rebuildEveryMs = 30 * 60_000,
+  ) {}
+
+  /** The built index (building it on first use). */
+  async ready(): Promise<Snapshot> {
+    if (this.snap) return this.snap;
+    if (!this.building) this.building = this.build().finally(() => (this.building = null));
+    return this.building;
+  }
+
+  /** Picks up rows changed since the last refresh (or rebuilds when the index is old or sparse). Services may call it after a write. */
+  refresh(): Promise<void> {
+    const run = this.chain.then(() => this.refreshNow());
+    this.chain = run.catch(() => {});
+    return run;
+  }
+
+  start() {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      this.refresh().catch((err: unknown) => this.log?.warn({ err }, 'matching refresh failed'));
+    }, this.pollMs);
+    this.timer.unref();
+  }
+
+  /** Stops polling and waits for a build or refresh in flight (so nothing queries a closed database). */
+  async stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await Promise.allSettled([this.chain, this.building]);
+  }
+
+  stats(): EngineStats | null {
+    const s = this.snap;
+    if (!s) return null;
+    return {
+      jobs: s.jobs.size,
+      talents: s.talents.size,
+      postings: s.jobs.postingCount + s.talents.postingCount,
+      typedBytes: s.jobs.typedBytes() + s.talents.typedBytes(),
+      buildMs: this.buildMs,
+      lastRefreshMs: this.lastRefreshMs,
+    };
+  }
+
+  private async build(): Promise<Snapshot> {
+    const started = performance.now();
+    const occRows = await this.db.select({ code: occupations.code, name: occupations.name }).from(occupations).where(eq(occupations.level, 4));
+    const occupationNames = new Map(occRows.map((o) => [o.code, o.name]));
+    const jobRows = await this.db.select(jobColumns).from(jobPostings).where(eq(jobPostings.status, 'published'));
+    const profileRows = await this.db
+      .select(profileColumns)
+      .from(talentProfiles)
+      .innerJoin(users, eq(users.id, talentProfiles.userId))
+      .where(and(inArray(talentProfiles.visibility, OPEN_VISIBILITY), eq(users.status, 'active')));
+    const jobs = jobRows.map((r) => this.indexedJob(r, occupationNames));
+    const model = learnModel(jobs);
+    const snap: Snapshot = {
+      model,
+      jobs: new SideIndex<IndexedJob>(true),
+      talents: new SideIndex<TalentFeatures>(false),
+      occupationNames,
+      builtAtMs: Date.now(),
+      jobsMark: latest(jobRows),
+      profilesMark: latest(profileRows),
+    };
+    for (const j of jobs) snap.jobs.upsert(jobEntry(j, model));
+    const now = this.clock();
+    for (const p of profileRows) snap.talents.upsert(talentEntry(talentFeatures(p, now)));
+    this.snap = snap;
+    this.buildMs = performance.now() - started;
+    this.log?.info({ jobs: snap.jobs.size, talents: snap.talents.size, ms: Math.round(this.buildMs) }, 'matching index built');
+    return snap;
+  }
+
+  private indexedJob(r: MatchableJob & { orgId: string; validFrom: string; validUntil: string }, names: Map<string, string>): IndexedJob {
+    return { ...jobFeatures(r, names.get(r.occupationCode) ?? null), orgId: r.orgId, validFrom: r.validFrom, validUntil: r.validUntil };
+  }
+
+  private async refreshNow() {
+    const s = this.snap;
+    if (!s) {
+      await this.ready();
+      return;
+    }
+    const started = performance.now();
+    if (Date.now() - s.builtAtMs > this.rebuildEveryMs || s.jobs.emptySlots + s.talents.emptySlots > 1000 + s.jobs.size + s.talents.size) {
+      this.snap = null;
+      await this.ready();
+      return;
+    }
+    const jobRows = await this.db
+      .select(jobColumns)
+      .from(jobPostings)
+      .where(gt(jobPostings.updatedAt, new Date(s.jobsMark - OVERLAP_MS)));
+    const profileRows = await this.db
+      .select(profileColumns)
+      .from(talentProfiles)
+      .innerJoin(users, eq(users.id, talentProfiles.userId))
+      .where(gt(talentProfiles.updatedAt, new Date(s.profilesMark - OVERLAP_MS)));
+    // closed or disabled accounts (closure also deletes the profile row, so no updated_at to see)
+    const inactive = await this.db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.role, 'talent'), ne(users.status, 'active')));
+    for (const r of jobRows) {
+      if (r.status === 'published') s.jobs.upsert(jobEntry(this.indexedJob(r, s.occupationNames), s.model));
+      else s.jobs.remove(r.id);
+      s.jobsMark = Math.max(s.jobsMark, r.updatedAt.getTime());
+    }
+    const now = this.clock();
+    for (const r of profileRows) {
+      if (OPEN_VISIBILITY.includes(r.visibility) && r.accountStatus === 'active') s.talents.upsert(talentEntry(talentFeatures(r, now)));
+      else s.talents.remove(r.userId);
+      s.profilesMark = Math.max(s.profilesMark, r.updatedAt.getTime());
+    }
+    for (const u of inactive) s.talents.remove(u.id);
+    this.lastRefreshMs = performance.now() - started;
+  }
+
+  /** Top published, live jobs for a talent. */
+  async jobsForTalent(t: TalentFeatures, k: number, exceptJobId: string | null = null): Promise<Ranked<IndexedJob, MatchResult>[]> {
+    const s = await this.ready();
+    const now = this.clock();
+    return s.jobs.search<MatchResult>({ ...jobsQuery(t, s.model), k, score: jobScorer(t, s.model, now, exceptJobId), rest: jobRest(t, now, exceptJobId) });
+  }
+
+  /** Top talents (opened to employers) for a job. */
+  async talentsForJob(j: JobFeatures, k: number): Promise<Ranked<TalentFeatures, MatchResult>[]> {
+    const s = await this.ready();
+    const now = this.clock();
+    return s.talents.search<MatchResult>({ ...talentsQuery(j, s.model), k, score: talentScorer(j, s.model, now), rest: talentRest(j, now) });
+  }
+
+  /** Published, live jobs most like this one (the job seen as its own ideal candidate). */
+  async similarJobs(j: JobFeatures, k: number) {
+    return this.jobsForTalent(jobAsTalent(j), k, j.id);
+  }
+
+  /** The exhaustive scorer (every indexed document): the evaluation path. */
+  async exhaustiveJobsForTalent(t: TalentFeatures, k: number) {
+    const s = await this.ready();
+    return s.jobs.exhaustive<MatchResult>({ k, score: jobScorer(t, s.model, this.clock(), null) });
+  }
+
+  async exhaustiveTalentsForJob(j: JobFeatures, k: number) {
+    const s = await this.ready();
+    return s.talents.exhaustive<MatchResult>({ k, score: talentScorer(j, s.model, this.clock()) });
+  }
+
+  /** The learnt model, the occupation names and the job index (for gaps and statistics). */
+  async snapshot() {
+    const s = await this.ready();
+    return { model: s.model, occupationNames: s.occupationNames, jobs: s.jobs };
+  }
+}
+
+/** Candidate generation for a talent: own skills (credit 1), skills that co-occur with them, occupation and city buckets. */
+export function jobsQuery(t: TalentFeatures, model: LearntModel) {
+  const held = new Set(t.skills.map((x) => x.key));
+  const credits = new Map<string, number>();
+  for (const key of held)
+    for (const [other, strength] of model.relatedInverse(key)) {
+      if (held.has(other)) continue;
+      credits.set(other, Math.max(credits.get(other) ?? 0, MATCHING_CONFIG.relatedCredit * strength));
+    }
+  const buckets = ['remote', ...t.desiredOccupations.map(medium), `city:${cityOf(t.regionCode)}`, ...t.desiredCities.map((c) => `city:${cityOf(c)}`)];
+  // a job's skill weights sum to 1, so co-occurring skills add at most the largest credit
+  const related = [...credits];
+  const relatedMax = related.reduce((m, [, c]) => Math.max(m, c), 0);
+  const skills = [...held].map((k) => [k, 1] as const);
+  return { skills, related, relatedMax, buckets, skillWeight: MATCHING_CONFIG.weights.skills, outsideBound: nonCandidateBound(false) };
+}
+
+/** Candidate generation for a job: talents holding its skills or co-occurring ones, its occupation medium group, its city. */
+export function talentsQuery(j: JobFeatures, model: LearntModel) {
+  const skills: [string, number][] = [];
+  const related: [string, number][] = [];
+  let relatedMax = 0;
+  for (const [key, w] of jobSkillWeights(j, model)) {
+    skills.push([key, w]);
+    let strongest = 0;
+    for (const [other, strength] of model.related(key)) {
+      related.push([other, MATCHING_CONFIG.relatedCredit * strength * w]);
+      strongest = Math.max(strongest, strength);
+    }
+    relatedMax += MATCHING_CONFIG.relatedCredit * strongest * w;
+  }
+  const buckets = [medium(j.occupationCode), `city:${cityOf(j.regionCode)}`];
+  return { skills, related, relatedMax, buckets, skillWeight: MATCHING_CONFIG.weights.skills, outsideBound: nonCandidateBound(j.remote) };
+}
+
+export function jobScorer(t: TalentFeatures, model: LearntModel, nowMs: number, exceptJobId: string | null) {
+  const day = today(nowMs);
+  return (j: IndexedJob) => {
+    if (j.id === exceptJobId || j.validFrom > day || j.validUntil < day) return null;
+    const r = scoreMatch(t, j, model, nowMs);
+    return r.excluded ? null : r;
+  };
+}
+
+/** The engine's per-document bound apart from skills (null: not live, the query itself, or excluded by a hard requirement). */
+export function jobRest(t: TalentFeatures, nowMs: number, exceptJobId: string | null) {
+  const day = today(nowMs);
+  return (j: IndexedJob) => (j.id === exceptJobId || j.validFrom > day || j.validUntil < day ? null : contextBound(t, j, nowMs));
+}
+
+export function talentRest(j: JobFeatures, nowMs: number) {
+  return (t: TalentFeatures) => contextBound(t, j, nowMs);
+}
+
+export function talentScorer(j: JobFeatures, model: LearntModel, nowMs: number) {
+  return (t: TalentFeatures) => {
+    const r = scoreMatch(t, j, model, nowMs);
+    return r.excluded ? null : r;
+  };
+}
+
+/** Each skill's share of the job's skill part: importance × idf, normalised to sum 1. */
+export function jobSkillWeights(j: JobFeatures, model: LearntModel): [string, number][] {
+  const raw: [string, number][] = [
+    ...j.required.map((s) => [s.key, MATCHING_CONFIG.importance.required * model.idf(s.key)] as [string, number]),
+    ...j.preferred.map((s) => [s.key, MATCHING_CONFIG.importance.preferred * model.idf(s.key)] as [string, number]),
+  ];
+  const total = raw.reduce((sum, [, w]) => sum + w, 0);
+  return total > 0 ? raw.map(([k, w]) => [k, w / total]) : [];
+}
+
+export function jobEntry(j: IndexedJob, model: LearntModel): DocEntry<IndexedJob> {
+  const buckets = [medium(j.occupationCode), `city:${cityOf(j.regionCode)}`];
+  if (j.remote) buckets.push('remote');
+  return { features: j, skills: jobSkillWeights(j, model), buckets };
+}
+
+export function talentEntry(t: TalentFeatures): DocEntry<TalentFeatures> {
+  const buckets = new Set([...t.desiredOccupations.map(medium), `city:${cityOf(t.regionCode)}`, ...t.desiredCities.map((c) => `city:${cityOf(c)}`)]);
+  return { features: t, skills: t.skills.map((s) => [s.key, 1] as const), buckets: [...buckets] };
+}
+
+function latest(rows: readonly { updatedAt: Date }[]): number {
+  let max = 0;
+  for (const r of rows) max = Math.max(max, r.updatedAt.getTime());
+  return max;
+}
+
+const engines = new WeakMap<Platform, MatchingEngine>();
+
+/** The platform's engine (created on first use). */
+export function matchingEngine(platform: Platform, log: EngineLog | null = null): MatchingEngine {
+  let e = engines.get(platform);
+  if (!e) {
+    e = new MatchingEngine(platform.database.db, () => platform.clock.now().getTime(), log);
+    engines.set(platform, e);
+  }
+  return e;
+}

@@ -1,0 +1,230 @@
+/** The scorer: protected attributes cannot reach it, its parts follow the data, the fast path equals the exhaustive one. */
+import { getTableColumns } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { talentProfiles } from '../profiles/index.js';
+import { MATCHING_CONFIG } from './matching.config.js';
+import { type IndexedJob, jobEntry, jobRest, jobScorer, jobsQuery, talentEntry, talentRest, talentScorer, talentsQuery } from './matching.engine.js';
+import { type MatchableProfile, talentFeatures } from './matching.features.js';
+import { SideIndex } from './matching.index.js';
+import { learnModel } from './matching.model.js';
+import { type JobFeatures, scoreMatch, type TalentFeatures } from './matching.score.js';
+
+const PROTECTED = /gender|sex|age\b|birth|ethnic|nation|hukou|household|marital|marri|child|pregnan|idNumber|id_number|phone|religio/i;
+const NOW = Date.parse('2026-06-01T00:00:00Z');
+
+function profile(overrides: Partial<MatchableProfile> = {}): MatchableProfile {
+  return {
+    userId: 't1',
+    regionCode: '360702',
+    education: [{ educationCode: '21', school: '某大学', major: '', graduationYear: 2020 }],
+    workHistory: [{ employerName: '某公司', title: '分析师', fromMonth: '2021-01', toMonth: '2023-12', description: '' }],
+    skills: [
+      { skillId: 'python', name: 'Python', level: 'proficient' },
+      { skillId: null, name: '需求分析', level: null },
+    ],
+    certificates: [{ name: 'Python 程序员证书', number: '', issuer: '', issuedOn: null, verified: false }],
+    desiredOccupations: ['2-02-30-09'],
+    desiredCities: ['360700'],
+    desiredSalaryMinFen: 800_000,
+    updatedAt: new Date(NOW),
+    ...overrides,
+  };
+}
+
+function job(overrides: Partial<JobFeatures> = {}): JobFeatures {
+  return {
+    id: 'j1',
+    regionCode: '360702',
+    occupationCode: '2-02-30-09',
+    remote: false,
+    required: [
+      { key: 'python', name: 'Python', level: 3 },
+      { key: 'sql', name: 'SQL', level: 0 },
+    ],
+    preferred: [{ key: 'tableau', name: 'Tableau', level: 0 }],
+    educationRank: 6,
+    experienceYearsMin: 2,
+    salaryMinFen: 800_000,
+    salaryMaxFen: 1_200_000,
+    publishedAtMs: NOW,
+    certificateTerms: ['数据分析处理工程技术人员', 'Python', 'SQL', 'Tableau'],
+    ...overrides,
+  };
+}
+
+const model = learnModel([job()]);
+
+describe('protected attributes', () => {
+  it('exist neither in the profile table, nor in the features, nor among what the feature builder reads', () => {
+    for (const column of Object.keys(getTableColumns(talentProfiles))) expect(column).not.toMatch(PROTECTED);
+    const read = new Set<string>();
+    const spy = new Proxy(
+      { ...profile(), gender: 'female', birthDate: '1990-01-01', ethnicity: '汉族', hukou: '赣州', maritalStatus: 'married', idNumber: 'x' },
+      {
+        get(target, prop, receiver) {
+          if (typeof prop === 'string') read.add(prop);
+          return Reflect.get(target, prop, receiver);
+        },
+      },
+    );
+    const features = talentFeatures(spy, NOW);
+    for (const prop of read) expect(prop).not.toMatch(PROTECTED);
+    expect(Object.keys(features).sort()).toEqual(
+      [
+        'certificates',
+        'desiredCities',
+        'desiredOccupations',
+        'desiredSalaryMinFen',
+        'educationRank',
+        'experienceMonths',
+        'id',
+        'regionCode',
+        'skills',
+        'updatedAtMs',
+      ].sort(),
+    );
+  });
+
+  it('cannot move a score even when smuggled onto the features', () => {
+    const base = talentFeatures(profile(), NOW);
+    const a = scoreMatch({ ...base, gender: 'male', age: 22 } as TalentFeatures, job(), model, NOW);
+    const b = scoreMatch({ ...base, gender: 'female', age: 48 } as TalentFeatures, job(), model, NOW);
+    expect(a).toEqual(b);
+  });
+});
+
+describe('scoreMatch', () => {
+  const t = talentFeatures(profile(), NOW);
+
+  it('weights add up to 1 and the score is 0–100', () => {
+    const sum = Object.values(MATCHING_CONFIG.weights).reduce((s, w) => s + w, 0);
+    expect(sum).toBeCloseTo(1, 10);
+    const r = scoreMatch(t, job(), model, NOW);
+    expect(r.score).toBeGreaterThan(0);
+    expect(r.score).toBeLessThanOrEqual(100);
+  });
+
+  it('explains with facts of both records', () => {
+    const r = scoreMatch(t, job(), model, NOW);
+    expect(r.reasons.matchedSkills.map((m) => m.key)).toEqual(['python']);
+    expect(r.reasons.missingSkills.map((m) => [m.key, m.importance])).toEqual([
+      ['sql', 'required'],
+      ['tableau', 'preferred'],
+    ]);
+    expect(r.reasons.levelGaps).toEqual([]);
+    expect(r.reasons).toMatchObject({ location: 'same_county', salary: 'meets', occupation: 'same_detail', education: 'meets', experience: 'meets' });
+    expect(r.reasons.certificates).toEqual([{ name: 'Python 程序员证书', verified: false }]);
+  });
+
+  it('ranks a closer occupation, a required skill and a higher level higher', () => {
+    const s = (tt: TalentFeatures, jj: JobFeatures = job()) => scoreMatch(tt, jj, model, NOW).raw;
+    expect(s({ ...t, desiredOccupations: ['2-02-30-09'] })).toBeGreaterThan(s({ ...t, desiredOccupations: ['2-02-30-01'] }));
+    expect(s({ ...t, desiredOccupations: ['2-02-30-01'] })).toBeGreaterThan(s({ ...t, desiredOccupations: ['2-02-10-01'] }));
+    expect(s({ ...t, desiredOccupations: ['2-02-10-01'] })).toBeGreaterThan(s({ ...t, desiredOccupations: ['2-01-10-01'] }));
+    const withSql = { ...t, skills: [...t.skills, { key: 'sql', name: 'SQL', level: 0 }] };
+    const withTableau = { ...t, skills: [...t.skills, { key: 'tableau', name: 'Tableau', level: 0 }] };
+    expect(s(withSql)).toBeGreaterThan(s(withTableau));
+    const low = { ...t, skills: [{ key: 'python', name: 'Python', level: 1 }] };
+    const high = { ...t, skills: [{ key: 'python', name: 'Python', level: 4 }] };
+    expect(s(high)).toBeGreaterThan(s(low));
+    expect(scoreMatch(low, job(), model, NOW).reasons.levelGaps).toEqual([
+      { key: 'python', name: 'Python', requiredLevel: 'proficient', declaredLevel: 'aware' },
+    ]);
+  });
+
+  it('excludes a talent below the required education, and scores salary and location', () => {
+    expect(scoreMatch({ ...t, educationRank: 5 }, job(), model, NOW).excluded).toBe('education');
+    expect(scoreMatch({ ...t, educationRank: null }, job(), model, NOW).excluded).toBeNull();
+    expect(scoreMatch({ ...t, desiredSalaryMinFen: 2_000_000 }, job(), model, NOW).reasons.salary).toBe('below');
+    expect(scoreMatch(t, job({ regionCode: '360703' }), model, NOW).reasons.location).toBe('desired_city');
+    expect(scoreMatch(t, job({ regionCode: '360102' }), model, NOW).reasons.location).toBe('not_desired');
+    expect(scoreMatch(t, job({ regionCode: '360102', remote: true }), model, NOW).reasons.location).toBe('remote');
+  });
+});
+
+/** A seeded generator: jobs and talents over 120 skills, 4 cities, 12 occupations. */
+function world(seed: number) {
+  let x = seed;
+  const rnd = () => {
+    x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return x / 2_147_483_648;
+  };
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)] as T;
+  const skill = () => {
+    const n = Math.floor(rnd() ** 2 * 120);
+    return { key: `s${n}`, name: `技能${n}`, level: Math.floor(rnd() * 5) };
+  };
+  const uniq = <T extends { key: string }>(list: T[]) => list.filter((s, i) => list.findIndex((o) => o.key === s.key) === i);
+  const regions = ['360702', '360703', '360102', '360402'];
+  const occs = [
+    '2-02-30-09',
+    '2-02-30-01',
+    '2-02-10-03',
+    '2-02-10-01',
+    '4-04-05-05',
+    '6-01-01-01',
+    '2-01-01-01',
+    '4-01-02-03',
+    '6-30-01-02',
+    '2-02-38-01',
+    '4-04-05-04',
+    '2-02-30-02',
+  ];
+  const jobs: IndexedJob[] = Array.from({ length: 1500 }, (_, i) => ({
+    id: `j${String(i).padStart(5, '0')}`,
+    regionCode: pick(regions),
+    occupationCode: pick(occs),
+    remote: rnd() < 0.05,
+    required: uniq(Array.from({ length: 1 + Math.floor(rnd() * 5) }, skill)),
+    preferred: uniq(Array.from({ length: Math.floor(rnd() * 4) }, skill)),
+    educationRank: rnd() < 0.5 ? null : 4 + Math.floor(rnd() * 3),
+    experienceYearsMin: Math.floor(rnd() * 5),
+    salaryMinFen: 400_000 + Math.floor(rnd() * 600_000),
+    salaryMaxFen: 1_000_000 + Math.floor(rnd() * 800_000),
+    publishedAtMs: NOW - Math.floor(rnd() * 60) * 86_400_000,
+    certificateTerms: [],
+    orgId: 'o',
+    validFrom: '2026-01-01',
+    validUntil: '2026-12-31',
+  }));
+  const talents: TalentFeatures[] = Array.from({ length: 1500 }, (_, i) => ({
+    id: `t${String(i).padStart(5, '0')}`,
+    regionCode: pick(regions),
+    desiredCities: rnd() < 0.5 ? [] : [pick(regions)],
+    desiredOccupations: rnd() < 0.3 ? [] : [pick(occs)],
+    skills: uniq(Array.from({ length: Math.floor(rnd() * 10) }, skill)),
+    desiredSalaryMinFen: rnd() < 0.3 ? null : 500_000 + Math.floor(rnd() * 1_000_000),
+    educationRank: rnd() < 0.2 ? null : 3 + Math.floor(rnd() * 5),
+    experienceMonths: Math.floor(rnd() * 120),
+    certificates: [],
+    updatedAtMs: NOW - Math.floor(rnd() * 300) * 86_400_000,
+  }));
+  return { jobs, talents };
+}
+
+describe('fast path against the exhaustive scorer', () => {
+  it('returns exactly the exhaustive top 20 in both directions', () => {
+    const { jobs, talents } = world(42);
+    const m = learnModel(jobs, { ...MATCHING_CONFIG, cooccurrence: { minSupport: 2, minStrength: 0.05, neighbours: 8 } });
+    const jobIndex = new SideIndex<IndexedJob>(true);
+    const talentIndex = new SideIndex<TalentFeatures>(false);
+    for (const j of jobs) jobIndex.upsert(jobEntry(j, m));
+    for (const t of talents) talentIndex.upsert(talentEntry(t));
+    // updates: a changed document replaces its old slot
+    for (const t of talents.slice(0, 100)) talentIndex.upsert(talentEntry({ ...t, skills: t.skills.slice(1) }));
+    for (const j of jobs.slice(0, 50)) jobIndex.remove(j.id);
+    expect(jobIndex.size).toBe(1450);
+    expect(talentIndex.size).toBe(1500);
+    const ids = (list: { doc: { id: string } }[]) => list.map((r) => r.doc.id);
+    for (const t of talents.slice(100, 200)) {
+      const score = jobScorer(t, m, NOW, null);
+      expect(ids(jobIndex.search({ ...jobsQuery(t, m), k: 20, score }))).toEqual(ids(jobIndex.exhaustive({ k: 20, score })));
+      expect(ids(jobIndex.search({ ...jobsQuery(t, m), k: 20, score, rest: jobRest(t, NOW, null) }))).toEqual(ids(jobIndex.exhaustive({ k: 20, score })));
+    }
+    for (const j of jobs.slice(50, 150)) {
+      const score = talentScorer(j, m, NOW);
+      expect(ids(talentIndex.search({ ...talentsQuery(j, m), k: 20, score }))).toEqual(ids(talentIndex.exhaustive({ k: 20, score })));
+      expect(ids(talentIndex.search({ ...talentsQuery(j, m), k: 20, score, rest: talentRest(j, NOW) }))).toEqual(ids(talentIndex.exhaustive({ k: 20, score })));
+    }
+  });
+});

@@ -1,0 +1,290 @@
+/**
+ * THE matching score: one pure function, used by the served fast path (matching.engine.ts), the
+ * exhaustive evaluation path and the benchmark. It sees only the features below — a talent's
+ * features have no field for gender, age, ethnicity, 户籍, marital or childbearing status, so none can
+ * be a signal (就业促进法); matching.score.test.ts checks that structurally.
+ */
+import type { SkillProficiency } from '../../../shared/jobs.js';
+import type { LevelGap, MatchedSkill, MatchParts, MatchReasons, MissingSkill, OccupationProximity } from '../../../shared/matching.js';
+import { MATCHING_CONFIG, type MatchingConfig } from './matching.config.js';
+
+/** 了解 1, 熟悉 2, 熟练 3, 精通 4; 0 = not stated. */
+export const LEVEL_RANK: Record<SkillProficiency, number> = { aware: 1, familiar: 2, proficient: 3, expert: 4 };
+const RANK_LEVEL: (SkillProficiency | null)[] = [null, 'aware', 'familiar', 'proficient', 'expert'];
+
+export interface SkillFeature {
+  /** Catalogue id, or `free:<normalised name>` for a free-text skill. */
+  key: string;
+  name: string;
+  /** 0 = not stated, else LEVEL_RANK. */
+  level: number;
+}
+
+/** Everything the scorer may know about a talent. Adding a field here is a reviewed decision. */
+export interface TalentFeatures {
+  id: string;
+  /** County (or city) of residence, GB/T 2260. */
+  regionCode: string;
+  desiredCities: readonly string[];
+  desiredOccupations: readonly string[];
+  skills: readonly SkillFeature[];
+  desiredSalaryMinFen: number | null;
+  /** Highest education (educationRank), null if none declared. */
+  educationRank: number | null;
+  experienceMonths: number;
+  certificates: readonly { name: string; verified: boolean }[];
+  updatedAtMs: number;
+}
+
+export interface JobFeatures {
+  id: string;
+  regionCode: string;
+  occupationCode: string;
+  remote: boolean;
+  required: readonly SkillFeature[];
+  preferred: readonly SkillFeature[];
+  educationRank: number | null;
+  experienceYearsMin: number;
+  salaryMinFen: number;
+  salaryMaxFen: number;
+  publishedAtMs: number;
+  /** Words a relevant certificate would contain: the occupation's name and the skill names (≥ 2 characters). */
+  certificateTerms: readonly string[];
+}
+
+/** What the platform learnt from its own published postings: rarity and co-occurrence of skills. */
+export interface ScoringModel {
+  idf(key: string): number;
+  /** Skills that often come with `key`: [other skill key, P(key | other)], strongest first. */
+  related(key: string): readonly (readonly [string, number])[];
+}
+
+export interface MatchResult {
+  /** 0–1 before rounding (ranking uses it); `score` is the 0–100 integer shown. */
+  raw: number;
+  score: number;
+  /** A hard requirement the talent does not meet: not ranked. */
+  excluded: 'education' | null;
+  parts: MatchParts;
+  reasons: MatchReasons;
+}
+
+/** GB/T 4658 category → rank: 研究生 7, 本科 6, 专科 5, 中职 4, 高中 3, 初中 2, 小学 1. */
+export function educationRank(code: string | null | undefined): number | null {
+  if (!code) return null;
+  const rank: Record<string, number> = { '1': 7, '2': 6, '3': 5, '4': 4, '6': 3, '7': 2, '8': 1 };
+  return rank[code[0] ?? ''] ?? 0;
+}
+
+export function occupationProximity(desired: readonly string[], code: string): OccupationProximity {
+  if (desired.length === 0) return 'unknown';
+  let best = 0;
+  for (const d of desired) {
+    // codes are d-dd-dd-dd: 大类 is 1 character, 中类 4, 小类 7, 细类 10
+    const same = d === code ? 4 : d.slice(0, 7) === code.slice(0, 7) ? 3 : d.slice(0, 4) === code.slice(0, 4) ? 2 : d[0] === code[0] ? 1 : 0;
+    if (same > best) best = same;
+  }
+  return (['different', 'same_major', 'same_medium', 'same_minor', 'same_detail'] as const)[best] ?? 'different';
+}
+
+function cityOfCode(code: string): string {
+  return code === '369900' ? code : `${code.slice(0, 4)}00`;
+}
+
+function locationFit(t: TalentFeatures, j: JobFeatures, c: MatchingConfig) {
+  let fit: MatchReasons['location'];
+  if (j.remote) fit = 'remote';
+  else if (t.regionCode === j.regionCode) fit = 'same_county';
+  else if (t.desiredCities.some((d) => d === j.regionCode || d === cityOfCode(j.regionCode))) fit = 'desired_city';
+  else if (cityOfCode(t.regionCode) === cityOfCode(j.regionCode)) fit = 'same_city';
+  else fit = t.desiredCities.length > 0 ? 'not_desired' : 'elsewhere';
+  return { fit, value: c.location[fit] };
+}
+
+function salaryFit(t: TalentFeatures, j: JobFeatures, c: MatchingConfig) {
+  const wish = t.desiredSalaryMinFen;
+  if (wish === null || wish <= 0) return { fit: 'unknown' as const, value: c.salary.unknown };
+  if (j.salaryMinFen >= wish) return { fit: 'meets' as const, value: c.salary.meets };
+  if (j.salaryMaxFen >= wish) return { fit: 'overlaps' as const, value: c.salary.overlaps };
+  return { fit: 'below' as const, value: Math.max(0, 1 - (c.salaryBelowSlope * (wish - j.salaryMaxFen)) / wish) };
+}
+
+function levelFit(required: number, declared: number, c: MatchingConfig): number {
+  if (required === 0 || declared >= required) return 1;
+  if (declared === 0) return c.levelUnknown;
+  return Math.max(c.levelFloor, 1 - c.levelStepPenalty * (required - declared));
+}
+
+interface SkillPart {
+  value: number;
+  matched: MatchedSkill[];
+  missing: MissingSkill[];
+  levelGaps: LevelGap[];
+}
+
+const heldCache = new WeakMap<TalentFeatures, Map<string, SkillFeature>>();
+function heldSkills(t: TalentFeatures): Map<string, SkillFeature> {
+  let held = heldCache.get(t);
+  if (!held) {
+    held = new Map(t.skills.map((s) => [s.key, s]));
+    heldCache.set(t, held);
+  }
+  return held;
+}
+
+function skillPart(t: TalentFeatures, j: JobFeatures, model: ScoringModel, c: MatchingConfig): SkillPart {
+  const held = heldSkills(t);
+  const out: SkillPart = { value: 0, matched: [], missing: [], levelGaps: [] };
+  let total = 0;
+  let got = 0;
+  const visit = (s: SkillFeature, importance: 'required' | 'preferred') => {
+    const w = c.importance[importance] * model.idf(s.key);
+    total += w;
+    const mine = held.get(s.key);
+    const requiredLevel = RANK_LEVEL[s.level] ?? null;
+    if (mine) {
+      got += w * levelFit(s.level, mine.level, c);
+      out.matched.push({ key: s.key, name: s.name, importance, requiredLevel, declaredLevel: RANK_LEVEL[mine.level] ?? null });
+      if (s.level > 0 && mine.level < s.level)
+        out.levelGaps.push({ key: s.key, name: s.name, requiredLevel: RANK_LEVEL[s.level] as SkillProficiency, declaredLevel: RANK_LEVEL[mine.level] ?? null });
+      return;
+    }
+    let relatedTo: string | null = null;
+    let strength = 0;
+    for (const [other, p] of model.related(s.key)) {
+      const h = held.get(other);
+      if (h && p > strength) {
+        strength = p;
+        relatedTo = h.name;
+      }
+    }
+    got += w * c.relatedCredit * strength;
+    out.missing.push({ key: s.key, name: s.name, importance, requiredLevel, relatedTo });
+  };
+  for (const s of j.required) visit(s, 'required');
+  for (const s of j.preferred) visit(s, 'preferred');
+  out.value = total > 0 ? got / total : 0;
+  return out;
+}
+
+function certificatePart(t: TalentFeatures, j: JobFeatures, c: MatchingConfig) {
+  if (t.certificates.length === 0) return { relevant: [], value: 0 };
+  const relevant = t.certificates.filter((cert) => j.certificateTerms.some((term) => term.length >= 2 && cert.name.includes(term)));
+  const value = Math.min(
+    1,
+    relevant.reduce((sum, cert) => sum + (cert.verified ? 1 : c.declaredCertificate), 0),
+  );
+  return { relevant: relevant.map((r) => ({ name: r.name, verified: r.verified })), value };
+}
+
+function educationFit(t: TalentFeatures, j: JobFeatures) {
+  if (j.educationRank === null || j.educationRank === 0) return 'not_required' as const;
+  if (t.educationRank === null) return 'unknown' as const;
+  return t.educationRank >= j.educationRank ? ('meets' as const) : ('below' as const);
+}
+
+const DAY_MS = 86_400_000;
+const halfLife = (ageMs: number, days: number) => 0.5 ** Math.max(0, ageMs / DAY_MS / days);
+
+/**
+ * Scores one talent against one job at `nowMs`. Symmetric in use: the same call ranks jobs for a
+ * talent and talents for a job (and jobs like a job, through jobAsTalent()).
+ */
+/** The parts that do not depend on skills: shared by scoreMatch and by the engine's candidate bound. */
+function contextParts(t: TalentFeatures, j: JobFeatures, nowMs: number, c: MatchingConfig) {
+  const occupation = occupationProximity(t.desiredOccupations, j.occupationCode);
+  const location = locationFit(t, j, c);
+  const salary = salaryFit(t, j, c);
+  const education = educationFit(t, j);
+  const experience =
+    j.experienceYearsMin <= 0 ? ('not_required' as const) : t.experienceMonths >= j.experienceYearsMin * 12 ? ('meets' as const) : ('below' as const);
+  const w = c.weights;
+  const values = {
+    occupation: c.occupation[occupation],
+    location: location.value,
+    salary: salary.value,
+    education: c.education[education],
+    experience: experience === 'below' ? t.experienceMonths / (j.experienceYearsMin * 12) : c.experience[experience],
+    freshness: (halfLife(nowMs - j.publishedAtMs, c.jobHalfLifeDays) + halfLife(nowMs - t.updatedAtMs, c.profileHalfLifeDays)) / 2,
+  };
+  const weighted =
+    w.occupation * values.occupation +
+    w.location * values.location +
+    w.salary * values.salary +
+    w.education * values.education +
+    w.experience * values.experience +
+    w.freshness * values.freshness;
+  return { occupation, location, salary, education, experience, values, weighted, excluded: c.educationHard && education === 'below' };
+}
+
+/**
+ * The most the pair can score apart from its skill part (certificates counted at their maximum when the
+ * talent has any), or null when a hard requirement excludes it. The engine uses it to skip candidates.
+ */
+export function contextBound(t: TalentFeatures, j: JobFeatures, nowMs: number, c: MatchingConfig = MATCHING_CONFIG): number | null {
+  const ctx = contextParts(t, j, nowMs, c);
+  if (ctx.excluded) return null;
+  return ctx.weighted + (t.certificates.length > 0 ? c.weights.certificates : 0) + 1e-9;
+}
+
+export function scoreMatch(t: TalentFeatures, j: JobFeatures, model: ScoringModel, nowMs: number, c: MatchingConfig = MATCHING_CONFIG): MatchResult {
+  const skills = skillPart(t, j, model, c);
+  const { occupation, location, salary, education, experience, values } = contextParts(t, j, nowMs, c);
+  const certificates = certificatePart(t, j, c);
+  const parts: MatchParts = { skills: skills.value, ...values, certificates: certificates.value };
+  const w = c.weights;
+  const raw =
+    w.skills * parts.skills +
+    w.occupation * parts.occupation +
+    w.location * parts.location +
+    w.salary * parts.salary +
+    w.education * parts.education +
+    w.experience * parts.experience +
+    w.certificates * parts.certificates +
+    w.freshness * parts.freshness;
+  return {
+    raw,
+    score: Math.round(raw * 100),
+    excluded: c.educationHard && education === 'below' ? 'education' : null,
+    parts,
+    reasons: {
+      matchedSkills: skills.matched,
+      missingSkills: skills.missing,
+      levelGaps: skills.levelGaps,
+      location: location.fit,
+      salary: salary.fit,
+      occupation,
+      education,
+      experience,
+      certificates: certificates.relevant,
+    },
+  };
+}
+
+/** A job seen as the ideal candidate for it: similar jobs are the jobs this "talent" matches best. */
+export function jobAsTalent(j: JobFeatures): TalentFeatures {
+  return {
+    id: j.id,
+    regionCode: j.regionCode,
+    desiredCities: [j.regionCode],
+    desiredOccupations: [j.occupationCode],
+    skills: [...j.required, ...j.preferred.filter((p) => !j.required.some((r) => r.key === p.key))],
+    desiredSalaryMinFen: j.salaryMinFen,
+    educationRank: null,
+    experienceMonths: j.experienceYearsMin * 12,
+    certificates: [],
+    updatedAtMs: j.publishedAtMs,
+  };
+}
+
+/**
+ * The most a candidate can score when it shares no skill (nor a co-occurring one) with the query, is
+ * outside its occupation medium group and outside its cities. The engine scores every candidate that
+ * could beat this; if its top-k stays above it, the result equals the exhaustive one.
+ */
+export function nonCandidateBound(remoteMatters: boolean, c: MatchingConfig = MATCHING_CONFIG): number {
+  const w = c.weights;
+  const occ = Math.max(c.occupation.same_major, c.occupation.unknown, c.occupation.different);
+  const loc = remoteMatters ? 1 : Math.max(c.location.elsewhere, c.location.not_desired);
+  return w.occupation * occ + w.location * loc + w.salary + w.education + w.experience + w.certificates + w.freshness;
+}

@@ -1,0 +1,42 @@
+/** Chinese texts of the bulk-import pages (批量导入). Reason texts are the ones written into the rejected-rows file. */
+import { REJECT_REASON_ZH } from '../../shared/imports.js';
+
+export const zhCNImports = {
+  title: '批量导入',
+  intro:
+    '从 5+2 就业之家服务站点或其他系统批量导入求职者或招聘岗位（Excel 或 CSV）。导入在后台进行；同一文件重复导入不会产生重复数据，只新增或更新有变化的行。',
+  introEmployer: '批量导入本单位的招聘岗位（Excel 或 CSV）。导入的岗位进入待审核状态，经人社部门审核后发布；同一文件重复导入不会产生重复岗位。',
+  newImport: '新建导入',
+  kindLabel: '导入类型',
+  kind: { talents: '求职者', jobs: '招聘岗位' },
+  kindHelp: {
+    talents: '导入的求职者须在您的管辖范围内；系统为其建立求职档案（仅本人可见）和待激活账号，本人凭身份证号和手机号注册即可激活。',
+    jobs: '人社部门导入时须填写已认证单位的统一社会信用代码；岗位经禁止性内容审查后进入待审核状态，不会直接发布。',
+  },
+  templateXlsx: '下载 Excel 模板',
+  templateCsv: '下载 CSV 模板',
+  file: '导入文件',
+  chooseFile: '选择文件',
+  fileHint: '支持 .xlsx 和 .csv（UTF-8 或 GBK 编码），最大 200 MB，只读取第一个工作表。',
+  fileRequired: '请选择要导入的文件',
+  start: '开始导入',
+  started: '文件已上传，正在后台导入',
+  current: '导入进度',
+  result: '导入结果',
+  status: { queued: '排队中', running: '导入中', succeeded: '已完成', failed: '导入失败' },
+  counts: { totalRows: '总行数', inserted: '新增', updated: '更新', unchanged: '未变化', rejected: '未通过' },
+  reasonsTitle: '未通过原因',
+  reasonCount: '{count} 行',
+  sampleTitle: '未通过的行（前 {count} 行）',
+  row: '行号',
+  reasons: REJECT_REASON_ZH,
+  downloadRejected: '下载未通过的行',
+  downloadRejectedHint: '文件包含原始各列和“错误原因”列，修改后可重新导入。',
+  noRejected: '所有行均已通过校验。',
+  failed: '导入未完成：{error}。已提交的部分不受影响，修正后重新导入同一文件即可继续。',
+  history: '导入记录',
+  fileName: '文件',
+  createdAt: '导入时间',
+  view: '查看',
+  empty: '暂无导入记录',
+};
