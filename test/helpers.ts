@@ -2,7 +2,8 @@
  * createTestApp(): the real app on a fresh database per test file (PGlite from the template dump, or a
  * PostgreSQL database cloned from the template when DATABASE_URL is set). No mocks.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
@@ -68,7 +69,10 @@ export async function openTestDatabase(): Promise<{ database: Database; drop(): 
 export async function createTestApp(opts: { config?: Partial<Config> } = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const clock = manualClock();
-  const app = await buildApp({ database, config: testConfig(opts.config), logger: false, clock });
+  // each test app has its own data directory (import uploads, rejected-row files), so files never cross tests
+  mkdirSync('.test-artifacts', { recursive: true });
+  const dataDir = mkdtempSync(path.join('.test-artifacts', 'data-'));
+  const app = await buildApp({ database, config: testConfig({ dataDir, ...opts.config }), logger: false, clock });
   await app.ready();
   const ctx = () => systemCtx(app.platform);
   return {
@@ -79,6 +83,7 @@ export async function createTestApp(opts: { config?: Partial<Config> } = {}): Pr
     async close() {
       await app.close();
       await drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
     async signIn(username, o = {}) {
       const info = (await demoAccountInfo(ctx())).find((a) => a.username === username);

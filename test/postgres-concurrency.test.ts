@@ -3,7 +3,7 @@
  * Runs when DATABASE_URL is set, as in `.ci/run`.
  */
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { usccCheckChar } from '../src/shared/identifiers.js';
 import { buildApp } from '../src/server/app.js';
 import { openDatabase } from '../src/server/db/client.js';
@@ -43,6 +43,14 @@ async function pendingOrg(n: number) {
 describe.skipIf(!onPostgres)('on PostgreSQL', () => {
   it('keeps the audit chain linear under 200 concurrent writers', async () => {
     const ctx = t.ctx();
+    // The writers queue for the pool's 10 connections behind one advisory lock; the 3 s wait that makes a
+    // request fail fast in production is too short for 200 queued writers on a busy CI machine.
+    const pool = t.database.pool as unknown as { options: { connectionTimeoutMillis: number } };
+    const waitBefore = pool.options.connectionTimeoutMillis;
+    pool.options.connectionTimeoutMillis = 60_000;
+    onTestFinished(() => {
+      pool.options.connectionTimeoutMillis = waitBefore;
+    });
     await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
         ctx.db.transaction((tx) => record({ ...ctx, db: tx as unknown as Db }, { action: 'race.write', objectId: String(i) })),

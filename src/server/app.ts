@@ -29,7 +29,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { matchingRoutes } from './modules/matching/index.js';
 import { healthRoutes } from './modules/health/health.routes.js';
-import { IMPORT_TASK, importRoutes, importTask } from './modules/imports/index.js';
+import { IMPORT_TASK, IMPORTS_PURGE_TASK, importRoutes, importTask, purgeImportFilesTask } from './modules/imports/index.js';
 import { expireJobsTask, JOBS_EXPIRE_TASK, jobRoutes } from './modules/jobs/index.js';
 import { occupationRoutes } from './modules/occupations/index.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
@@ -93,6 +93,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   platform.tasks.register(JOBS_EXPIRE_TASK, expireJobsTask);
   platform.tasks.register(APPLICATIONS_REMIND_STALE_TASK, remindStaleApplicationsTask);
   platform.tasks.register(IMPORT_TASK, importTask);
+  platform.tasks.register(IMPORTS_PURGE_TASK, purgeImportFilesTask);
   platform.tasks.register(TALENTPOOL_EXPIRE_TASK, expireInvitationsTask);
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);

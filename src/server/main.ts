@@ -9,6 +9,7 @@ import { terminalProgress } from './lib/progress.js';
 import { APPLICATIONS_REMIND_STALE_TASK } from './modules/applications/index.js';
 import { JOBS_EXPIRE_TASK, warmSegmenter } from './modules/jobs/index.js';
 import { TALENTPOOL_EXPIRE_TASK } from './modules/talentpool/index.js';
+import { IMPORTS_PURGE_TASK } from './modules/imports/index.js';
 import { getOccupationClassifier } from './modules/occupations/index.js';
 import { reindexProfileTokens } from './modules/profiles/index.js';
 import { demoAccountInfo } from './seed/demo-accounts.js';
@@ -40,11 +41,13 @@ async function main() {
   // profiles saved before the talent pool existed get their search tokens (a no-op afterwards)
   await reindexProfileTokens(ctx);
   // Postings past their end date are closed hourly (searches already hide them).
-  // Applications unanswered for 7 days are reminded (once a day each); invitations unanswered for 14 days expire.
+  // Applications unanswered for 7 days are reminded (once a day each); invitations unanswered for 14 days expire;
+  // import files past their retention are deleted.
   const expiry = setInterval(() => {
     void app.platform.tasks.enqueue(ctx, JOBS_EXPIRE_TASK, {}).catch(() => {});
     void app.platform.tasks.enqueue(ctx, APPLICATIONS_REMIND_STALE_TASK, {}).catch(() => {});
     void app.platform.tasks.enqueue(ctx, TALENTPOOL_EXPIRE_TASK, {}).catch(() => {});
+    void app.platform.tasks.enqueue(ctx, IMPORTS_PURGE_TASK, {}).catch(() => {});
   }, 3600_000);
   expiry.unref();
   await app.listen({ port: config.port, host: config.host });

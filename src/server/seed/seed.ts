@@ -11,6 +11,7 @@ import { auditLog } from '../modules/audit/audit.tables.js';
 import { seedEvents } from '../modules/events/index.js';
 import { seedBulk, SEED_SIZES, type SeedSize } from './bulk.js';
 import { seedDemoAccounts } from './demo-accounts.js';
+import { seedDemoTalentProfile } from './demo-profile.js';
 
 export type { SeedSize };
 
@@ -25,7 +26,8 @@ export async function seed(ctx: Ctx, size: SeedSize, progress: Progress) {
   await seedDemoAccounts(ctx);
   const counts = await seedBulk(ctx, SEED_SIZES[size], progress);
   const events = await seedEvents(ctx);
-  const result = { size, ...counts, events, seconds: (Date.now() - started) / 1000 };
+  const demoProfile = await seedDemoTalentProfile(ctx);
+  const result = { size, ...counts, events, demoProfile, seconds: (Date.now() - started) / 1000 };
   await ctx.db.transaction((tx) => record({ ...ctx, db: tx as unknown as Db }, { action: 'system.seed', detail: { ...result } }));
   return result;
 }

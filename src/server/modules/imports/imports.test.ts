@@ -1,12 +1,13 @@
 /** Bulk import over HTTP: templates, CSV and xlsx, rejected rows, idempotent re-import, region scope, postings. */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../../test/helpers.js';
+import { systemCtx } from '../../context.js';
 import { JOB_COLUMNS } from '../../../shared/imports.js';
 import { idNumberIndex } from '../account/pi.js';
 import { users } from '../auth/auth.tables.js';
@@ -15,6 +16,7 @@ import { chinaDate } from '../jobs/jobs.views.js';
 import { talentProfiles } from '../profiles/profiles.tables.js';
 import { syntheticIdNumber, syntheticPhone, TALENT_HEADER, talentRow, talentRows, toCsv, writeCsvFile, writeXlsxFile } from './imports.fixtures.js';
 import { CHUNK, runImport } from './imports.process.js';
+import { purgeImportFiles } from './imports.purge.js';
 import { importDir, rejectedPath, uploadPath } from './imports.service.js';
 import { importBatches, importKeys } from './imports.tables.js';
 
@@ -409,4 +411,25 @@ describe('a large file', () => {
       .where(inArray(importKeys.kind, ['talent']));
     expect(n[0]?.n).toBeGreaterThanOrEqual(19_800);
   }, 300_000);
+});
+
+describe('retention of import files', () => {
+  it('deletes a rejected-rows file 30 days after its batch finished, and uploads left by a crash', async () => {
+    const batch = await importFile(official, 'talents', toCsv(TALENT_HEADER, [...talentRows(5, { badEvery: 5, offset: 7_000 })]), '保留期.csv');
+    expect(batch.rejected).toBe(1);
+    const orphan = uploadPath({ platform: t.app.platform }, randomUUID());
+    writeFileSync(orphan, 'left behind');
+
+    const early = await purgeImportFiles(systemCtx(t.app.platform));
+    expect(early).toEqual({ uploads: 1, rejected: 0 });
+    expect(existsSync(orphan)).toBe(false);
+    expect(existsSync(rejectedPath({ platform: t.app.platform }, batch.id))).toBe(true);
+
+    t.clock.advance(31 * 86_400_000);
+    const late = await purgeImportFiles(systemCtx(t.app.platform));
+    expect(late.rejected).toBeGreaterThanOrEqual(1);
+    expect(existsSync(rejectedPath({ platform: t.app.platform }, batch.id))).toBe(false);
+    const again = await t.signIn('official.ganzhou');
+    expect((await again.request({ method: 'GET', url: `/api/imports/${batch.id}/rejected` })).statusCode).toBe(404);
+  });
 });

@@ -3,3 +3,4 @@ export { importRoutes } from './imports.routes.js';
 export { IMPORT_TASK } from './imports.service.js';
 export { importTask, runImport } from './imports.process.js';
 export { importBatches, importKeys } from './imports.tables.js';
+export { IMPORTS_PURGE_TASK, purgeImportFiles, purgeImportFilesTask } from './imports.purge.js';
