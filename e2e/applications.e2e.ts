@@ -6,8 +6,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { horizontalOverflow, launchBrowser, motionDone, openPage, screenshotPath, signIn } from './browser.js';
-import { type E2eServer, startE2eServer } from './server.js';
+import { callApi, horizontalOverflow, launchBrowser, motionDone, openPage, screenshotPath, signIn } from './browser.js';
+import { demoAccount, type E2eServer, startE2eServer } from './server.js';
 
 let server: E2eServer;
 let browser: Browser;
@@ -22,27 +22,7 @@ afterAll(async () => {
 
 const TITLE = `数据标注质检员（投递${Date.now() % 10_000}）`;
 
-function account(username: string) {
-  const a = server.demo.accounts[username];
-  if (!a) throw new Error(`no ${username} in the ci seed`);
-  return a;
-}
-
-/** Calls the API from the signed-in page (same session cookie, CSRF token from /api/auth/me). */
-async function callApi(page: Page, method: string, url: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  return page.evaluate(
-    async ([m, u, b]) => {
-      const me = await (await fetch('/api/auth/me')).json();
-      const res = await fetch(u as string, {
-        method: m as string,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: JSON.stringify(b),
-      });
-      return { status: res.status, json: await res.json() };
-    },
-    [method, url, body] as const,
-  );
-}
+const account = (username: string) => demoAccount(server, username);
 
 async function publishJob(employer: Page, official: Page): Promise<string> {
   const today = new Date().toISOString().slice(0, 10);

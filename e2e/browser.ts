@@ -112,3 +112,19 @@ export async function clickNav(page: Page, label: string, group?: string): Promi
   }
   await link.click();
 }
+
+/** Calls the API from a signed-in page (same session cookie; the CSRF token from /api/auth/me). */
+export async function callApi(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  return page.evaluate(
+    async ([m, u, b]) => {
+      const me = await (await fetch('/api/auth/me')).json();
+      const res = await fetch(u as string, {
+        method: m as string,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      });
+      return { status: res.status, json: await res.json() };
+    },
+    [method, url, body] as const,
+  );
+}

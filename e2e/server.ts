@@ -50,3 +50,10 @@ export async function startE2eServer(): Promise<E2eServer> {
     },
   };
 }
+
+/** A demo account of the ci seed, or a clear failure when the seed lacks it. */
+export function demoAccount(server: E2eServer, username: string): DemoAccountInfo {
+  const a = server.demo.accounts[username];
+  if (!a) throw new Error(`no ${username} in the ci seed`);
+  return a;
+}
