@@ -12,7 +12,7 @@ import { terminalProgress } from './lib/progress.js';
 import { verifyAuditChain } from './modules/audit/audit.verify.js';
 import { users } from './modules/auth/auth.tables.js';
 import { currentTotp } from './modules/auth/totp.js';
-import { classifyStream, getOccupationClassifier } from './modules/occupations/index.js';
+import { classifyStream, getOccupationClassifier, runTitlesRank } from './modules/occupations/index.js';
 import { createTaskRunner } from './modules/tasks/tasks.runner.js';
 import { seed, type SeedSize } from './seed/seed.js';
 
@@ -21,7 +21,9 @@ const USAGE = `用法 / usage:
   gancai seed --size ci|demo|province     生成数据 / generate data (province: 1,000,000 talents)
   gancai audit verify                     校验审计链 / verify the audit chain
   gancai totp <account>                   显示演示账号当前动态口令 / current TOTP code of a demo account
-  gancai occupations classify             标准输入每行一个职位名称 → 职业分类编码 / stdin titles → title<TAB>code<TAB>name<TAB>score`;
+  gancai occupations classify             标准输入每行一个职位名称 → 职业分类编码 / stdin titles → title<TAB>code<TAB>name<TAB>score
+  gancai titles rank --queries Q.tsv --corpus C.tsv [--top 100]
+                                          职位名称相似度排序 / rank corpus titles per query → q_id<TAB>c_id<TAB>score`;
 
 async function withPlatform<T>(fn: (p: Platform) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -71,6 +73,10 @@ async function run(args: string[]): Promise<number> {
     const n = await withPlatform(async (p) => classifyStream(await getOccupationClassifier(p.database), process.stdin, process.stdout));
     process.stderr.write(`${n} titles classified\n`);
     return 0;
+  }
+  if (cmd === 'titles' && sub === 'rank') {
+    // the files are checked before the database is opened; the classifier outlives it (pure once built)
+    return runTitlesRank(args.slice(2), process, () => withPlatform((p) => getOccupationClassifier(p.database)));
   }
   if (cmd === 'totp' && sub) {
     const code = await withPlatform(async (p) => {

@@ -9,3 +9,5 @@ export {
 } from './occupations.classifier.js';
 export { occupationRoutes } from './occupations.routes.js';
 export { classifyStream } from './occupations.cli.js';
+export { buildTitleRanker, type RankedTitle, type TitleRanker, type TitleRow } from './titles.rank.js';
+export { runTitlesRank } from './titles.rank.cli.js';
