@@ -6,7 +6,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, horizontalOverflow, launchBrowser, motionDone, openPage, screenshotPath, signIn } from './browser.js';
+import { callApi, clickNav, horizontalOverflow, launchBrowser, motionDone, openPage, screenshotPath, signIn } from './browser.js';
 import { demoAccount, type E2eServer, startE2eServer } from './server.js';
 
 let server: E2eServer;
@@ -102,5 +102,19 @@ describe('matching', () => {
     await employer.page.screenshot({ path: screenshotPath('matching-talents-1280'), fullPage: true });
     expect(await axeViolations(employer.page)).toEqual([]);
     await employer.context.close();
+  });
+
+  it('shows an official the skills in demand and in short supply in the own region', async () => {
+    for (const width of [1280, 390]) {
+      const { context, page } = await openPage(browser, server.url, width);
+      await signIn(page, account('official.ganzhou'));
+      if (width === 1280) await clickNav(page, '匹配统计', '业务办理');
+      else await page.goto('/manage/matching');
+      await page.getByRole('heading', { level: 1, name: '匹配统计' }).waitFor();
+      await page.getByTestId('stats-demanded').locator('tbody tr.ant-table-row').first().waitFor();
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+    }
   });
 });

@@ -35,6 +35,7 @@ const AdminUsersPage = page(() => import('./features/admin/AdminUsersPage.js'), 
 const AccountPage = page(() => import('./features/account/AccountPage.js'), 'AccountPage');
 const RecommendedJobsPage = page(() => import('./features/matching/RecommendedJobsPage.js'), 'RecommendedJobsPage');
 const RecommendedTalentsPage = page(() => import('./features/matching/RecommendedTalentsPage.js'), 'RecommendedTalentsPage');
+const MatchingStatsPage = page(() => import('./features/matching/MatchingStatsPage.js'), 'MatchingStatsPage');
 const NotFoundPage = page(() => import('./features/errors/NotFoundPage.js'), 'NotFoundPage');
 const EventsPage = page(() => import('./features/events/EventsPage.js'), 'EventsPage');
 const EventDetailPage = page(() => import('./features/events/EventDetailPage.js'), 'EventDetailPage');
@@ -177,6 +178,14 @@ export function AppRoutes() {
           element={
             <RequireRole roles={ROUTE_ROLES.talent}>
               <RecommendedJobsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="manage/matching"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <MatchingStatsPage />
             </RequireRole>
           }
         />

@@ -39,6 +39,7 @@ export const SIGNED_IN_NAV: readonly NavItem[] = [
   { path: '/review/organisations', label: 'nav.review', roles: ORG_REVIEWERS, group: 'nav.groupOfficialWork' },
   { path: '/review/jobs', label: 'nav.reviewJobs', roles: ['official'], group: 'nav.groupOfficialWork' },
   { path: '/manage/events', label: 'events.manage.title', roles: ['official'], group: 'nav.groupOfficialWork' },
+  { path: '/manage/matching', label: 'nav.matchingStats', roles: ['official'], group: 'nav.groupOfficialWork' },
   // the same page can sit in a different group for each role; keep the header to six entries or fewer at 1280 px
   { path: '/imports', label: 'nav.imports', roles: ['employer'], group: 'nav.groupRecruiting' },
   { path: '/imports', label: 'nav.imports', roles: ['official'], group: 'nav.groupOfficialWork' },

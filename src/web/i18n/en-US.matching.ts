@@ -69,4 +69,21 @@ export const enUSMatching = {
     talentPool: 'Open in the talent pool',
   },
   similar: { title: 'Similar jobs', empty: 'No similar jobs' },
+  stats: {
+    title: 'Matching statistics',
+    intro:
+      'Skill supply and demand in your region, from live postings and profiles opened to employers (the matching index, about 15 s behind). Ratio = profiles with the skill ÷ postings requiring it; the lower, the scarcer.',
+    liveJobs: 'Live postings',
+    openProfiles: 'Open profiles',
+    topDemanded: 'Most demanded skills',
+    scarcest: 'Scarcest skills (required by 3 postings or more)',
+    skill: 'Skill',
+    demand: 'Postings requiring it',
+    supply: 'Profiles with it',
+    ratio: 'Ratio',
+    areas: 'By area',
+    area: 'Area',
+    none: 'No data yet: no live postings or open profiles in your region.',
+    asOf: 'As of {time}',
+  },
 };

@@ -25,6 +25,7 @@ export const enUS: DeepPartial<Messages> = {
     groupJobSeeking: 'Job seeking',
     groupRecruiting: 'Recruiting',
     groupOfficialWork: 'Casework',
+    matchingStats: 'Matching statistics',
     home: 'Home',
     occupations: 'Occupations',
     jobs: 'Job search',

@@ -84,4 +84,21 @@ export const zhCNMatching = {
     certificates: '证书',
     freshness: '时效',
   },
+  stats: {
+    title: '匹配统计',
+    intro:
+      '本地区已发布岗位与向企业开放的求职者档案的技能供需，来自匹配索引（约 15 秒内反映最新变化）。供需比 = 持有该技能的档案数 ÷ 要求该技能的岗位数；比值越低越紧缺，可据此安排培训。',
+    liveJobs: '在招岗位',
+    openProfiles: '开放档案',
+    topDemanded: '需求最多的技能',
+    scarcest: '最紧缺的技能（至少 3 个岗位要求）',
+    skill: '技能',
+    demand: '要求该技能的岗位',
+    supply: '持有该技能的档案',
+    ratio: '供需比',
+    areas: '分地区',
+    area: '地区',
+    none: '暂无数据：本地区还没有已发布的岗位或开放的档案。',
+    asOf: '统计时间 {time}',
+  },
 };

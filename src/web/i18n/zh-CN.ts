@@ -93,6 +93,7 @@ export const zhCN = {
     groupJobSeeking: '求职服务',
     groupRecruiting: '招聘管理',
     groupOfficialWork: '业务办理',
+    matchingStats: '匹配统计',
     home: '首页',
     occupations: '职业目录',
     jobs: '岗位搜索',

@@ -57,6 +57,8 @@ export const jobPostings = pgTable(
     index('job_postings_status_occupation_idx').on(t.status, t.occupationCode.op('text_pattern_ops')),
     index('job_postings_org_idx').on(t.orgId, t.status),
     index('job_postings_dedupe_idx').on(t.orgId, t.dedupeKey),
+    // the matching engine's incremental refresh reads rows changed since its last mark
+    index('job_postings_updated_idx').on(t.updatedAt),
     check('job_postings_salary_range', sql`${t.salaryMinFen} >= 0 and ${t.salaryMinFen} <= ${t.salaryMaxFen}`),
     check('job_postings_validity', sql`${t.validFrom} <= ${t.validUntil}`),
     check('job_postings_headcount', sql`${t.headcount} >= 1`),

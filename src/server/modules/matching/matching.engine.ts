@@ -252,7 +252,7 @@ export class MatchingEngine {
   /** The learnt model, the occupation names and the job index (for gaps and statistics). */
   async snapshot() {
     const s = await this.ready();
-    return { model: s.model, occupationNames: s.occupationNames, jobs: s.jobs };
+    return { model: s.model, occupationNames: s.occupationNames, jobs: s.jobs, talents: s.talents };
   }
 }
 

@@ -4,6 +4,7 @@ import { GapsQuery, RecommendQuery } from '../../../shared/matching.js';
 import { requestCtx, roleCtx } from '../../plugins/request-context.js';
 import { matchingEngine } from './matching.engine.js';
 import { jobsForMe, similarJobs, skillGaps, talentsForJob } from './matching.service.js';
+import { matchingStats } from './matching.stats.js';
 
 const Id = z.object({ id: z.uuid() });
 
@@ -28,6 +29,9 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/jobs/:id/similar', { config: { regionResource: 'job' }, schema: { params: Id, querystring: RecommendQuery } }, async (request) =>
     similarJobs(requestCtx(request), request.params.id, request.query.limit),
   );
+
+  /** Official: skills in demand and in short supply, live postings and open profiles per area, for the own region. 401; 403. */
+  app.get('/stats', async (request) => matchingStats(roleCtx(request, ['official'])));
 
   /** Talent: missing skills for ?jobId (live) or ?occupationCode, most important first, each with how to learn it. 400; 401; 403; 404. */
   app.get('/gaps', { schema: { querystring: GapsQuery } }, async (request) => skillGaps(roleCtx(request, ['talent']), request.query));

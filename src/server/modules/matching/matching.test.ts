@@ -255,3 +255,27 @@ describe('similar jobs', () => {
     expect((await get(null, `/api/matching/jobs/${created.json().id}/similar`)).statusCode).toBe(404);
   });
 });
+
+describe('matching statistics for officials', () => {
+  it('counts live postings, open profiles and skill supply in the official’s own region only', async () => {
+    await refresh();
+    const res = await get(official, '/api/matching/stats');
+    expect(res.statusCode, res.body).toBe(200);
+    const stats = res.json();
+    const snap = await matchingEngine(t.app.platform).snapshot();
+    const inGanzhou = (code: string) => code.startsWith('3607');
+    const liveHere = snap.jobs.docs.filter((j) => j && inGanzhou(j.regionCode));
+    expect(stats.liveJobs).toBe(liveHere.length);
+    expect(stats.openProfiles).toBe(snap.talents.docs.filter((p) => p && inGanzhou(p.regionCode)).length);
+    expect(stats.areas.every((a: { regionCode: string }) => inGanzhou(a.regionCode))).toBe(true);
+    // demand of Java: the postings in 赣州 that require it, counted from the index itself
+    const java = stats.topDemanded.find((s: { name: string }) => s.name === 'Java');
+    expect(java?.demand).toBe(liveHere.filter((j) => j?.required.some((s) => s.name === 'Java')).length);
+
+    const nanchang = await t.signIn('official.nanchang');
+    const other = (await get(nanchang, '/api/matching/stats')).json();
+    expect(other.topDemanded.find((s: { name: string }) => s.name === 'Java')?.demand ?? 0).toBe(0);
+    expect((await get(talent, '/api/matching/stats')).statusCode).toBe(403);
+    expect((await get(null, '/api/matching/stats')).statusCode).toBe(401);
+  });
+});

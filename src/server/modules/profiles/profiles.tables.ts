@@ -43,6 +43,8 @@ export const talentProfiles = pgTable(
   (t) => [
     index('talent_profiles_tsv_idx').using('gin', t.searchTsv),
     index('talent_profiles_open_updated_idx').on(t.updatedAt.desc()).where(sql`${t.visibility} <> 'private'`),
+    // the matching engine's refresh must also see profiles that became private
+    index('talent_profiles_updated_idx').on(t.updatedAt),
   ],
 );
 export type TalentProfileRow = typeof talentProfiles.$inferSelect;

@@ -1,0 +1,2 @@
+CREATE INDEX "job_postings_updated_idx" ON "job_postings" USING btree ("updated_at");--> statement-breakpoint
+CREATE INDEX "talent_profiles_updated_idx" ON "talent_profiles" USING btree ("updated_at");
