@@ -8,25 +8,19 @@
  * runs in its own child process so that peak RSS is its own. The last stdout line is one JSON object.
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { loadConfig } from '../src/server/config.js';
-import { type Platform, systemCtx } from '../src/server/context.js';
-import { migrateDatabase } from '../src/server/db/client.js';
-import { systemClock } from '../src/server/lib/clock.js';
-import { deriveKeys } from '../src/server/lib/crypto.js';
+import { systemCtx } from '../src/server/context.js';
 import { users } from '../src/server/modules/auth/auth.tables.js';
-import { loadReferenceCatalogs } from '../src/server/modules/catalog/catalog.load.js';
 import { TALENT_HEADER, talentRows, writeCsvFile, writeXlsxFile } from '../src/server/modules/imports/imports.fixtures.js';
 import { runImport } from '../src/server/modules/imports/imports.process.js';
 import { importDir, uploadPath } from '../src/server/modules/imports/imports.service.js';
 import { importBatches } from '../src/server/modules/imports/imports.tables.js';
-import { createTaskRunner } from '../src/server/modules/tasks/tasks.runner.js';
 import { seedDemoAccounts } from '../src/server/seed/demo-accounts.js';
-import { freshDatabase } from './seed.js';
+import { benchPlatform, freshDatabase } from './seed.js';
 
 function arg(name: string): string | undefined {
   const args = process.argv.slice(2);
@@ -41,16 +35,7 @@ async function child(file: string, format: 'csv' | 'xlsx', usePg: boolean) {
   const fresh = await freshDatabase(usePg ? process.env.DATABASE_URL : undefined, 'gancai-bench-import');
   const database = await fresh.open();
   try {
-    await migrateDatabase(database);
-    await loadReferenceCatalogs(database);
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      GANCAI_MASTER_KEY: randomBytes(32).toString('hex'),
-      DATA_DIR: fresh.dataDir,
-      LOG_LEVEL: 'silent',
-      SEED_SIZE: 'none',
-    });
-    const platform: Platform = { database, config, keys: deriveKeys(config.masterKey), clock: systemClock, tasks: createTaskRunner(database.kind) };
+    const platform = await benchPlatform(database, fresh.dataDir);
     const ctx = systemCtx(platform, 'bench-import');
     await seedDemoAccounts(ctx);
     const [official] = await ctx.db.select().from(users).where(eq(users.username, 'official.ganzhou'));

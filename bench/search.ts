@@ -23,9 +23,7 @@ import os from 'node:os';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { performance as nodePerformance } from 'node:perf_hooks';
-import { randomBytes } from 'node:crypto';
 import { buildApp } from '../src/server/app.js';
-import { loadConfig } from '../src/server/config.js';
 import { type Ctx, systemCtx } from '../src/server/context.js';
 import { type Database, migrateDatabase, openDatabase } from '../src/server/db/client.js';
 import { silentProgress, terminalProgress } from '../src/server/lib/progress.js';
@@ -34,7 +32,7 @@ import { seedJobs } from '../src/server/modules/jobs/index.js';
 import { JobSearchQuery } from '../src/shared/jobs.js';
 import { prepareSearchIndex, searchJobs, searchWithSql, setSearchCache } from '../src/server/modules/jobs/jobs.search.js';
 import { seed } from '../src/server/seed/seed.js';
-import { freshDatabase } from './seed.js';
+import { benchConfig, freshDatabase } from './seed.js';
 import { naiveSearch } from './search-naive.js';
 
 const run = promisify(execFile);
@@ -176,14 +174,7 @@ async function main() {
   try {
     await migrateDatabase(database);
     await loadReferenceCatalogs(database);
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      GANCAI_MASTER_KEY: randomBytes(32).toString('hex'),
-      DATA_DIR: fresh.dataDir,
-      LOG_LEVEL: 'silent',
-      SEED_SIZE: 'none',
-      RATE_LIMIT_GLOBAL: '100000000',
-    });
+    const config = benchConfig(fresh.dataDir, { RATE_LIMIT_GLOBAL: '100000000' });
     const app = await buildApp({ database, config, logger: false, startTasks: false });
     const ctx = systemCtx(app.platform);
     let t = performance.now();

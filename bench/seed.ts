@@ -66,20 +66,31 @@ export async function freshDatabase(url: string | undefined, prefix: string): Pr
   };
 }
 
+/** Configuration of a benchmark run: a throw-away master key, the fresh data directory, no logs, no seed. */
+export function benchConfig(dataDir: string, env: Record<string, string> = {}) {
+  return loadConfig({
+    NODE_ENV: 'test',
+    GANCAI_MASTER_KEY: randomBytes(32).toString('hex'),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    SEED_SIZE: 'none',
+    ...env,
+  });
+}
+
+/** A fresh database migrated and loaded with the reference catalogues, and the platform around it. */
+export async function benchPlatform(database: Database, dataDir: string): Promise<Platform> {
+  await migrateDatabase(database);
+  await loadReferenceCatalogs(database);
+  const config = benchConfig(dataDir);
+  return { database, config, keys: deriveKeys(config.masterKey), clock: systemClock, tasks: createTaskRunner(database.kind) };
+}
+
 async function measure(size: SeedSize, fresh: Fresh & { dataDir: string }) {
   const setupStarted = performance.now();
   const database = await fresh.open();
   try {
-    await migrateDatabase(database);
-    await loadReferenceCatalogs(database);
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      GANCAI_MASTER_KEY: randomBytes(32).toString('hex'),
-      DATA_DIR: fresh.dataDir,
-      LOG_LEVEL: 'silent',
-      SEED_SIZE: 'none',
-    });
-    const platform: Platform = { database, config, keys: deriveKeys(config.masterKey), clock: systemClock, tasks: createTaskRunner(database.kind) };
+    const platform = await benchPlatform(database, fresh.dataDir);
     const setupSeconds = (performance.now() - setupStarted) / 1000;
     const bar = terminalProgress();
     const cpuBefore = process.cpuUsage();
