@@ -198,6 +198,8 @@ export const enUS: DeepPartial<Messages> = {
     AUTH_SESSION_EXPIRED: 'Your session has expired. Please sign in again.',
     AUTH_PASSWORD_POLICY: 'The password does not meet the policy: {problem}',
     AUTH_USERNAME_TAKEN: 'This username is already taken',
+    AUTH_ID_NUMBER_REGISTERED:
+      'An account is already registered with this ID number. Please sign in, or visit an employment service counter if you forgot the password or changed your mobile number.',
     AUTH_REAUTH_REQUIRED: 'Please enter your password again to confirm',
     CSRF_INVALID: 'This page has expired. Please reload and try again.',
     FORBIDDEN: 'You are not allowed to do this',

@@ -28,6 +28,7 @@ const errors = {
   AUTH_SESSION_EXPIRED: '登录已超时，请重新登录',
   AUTH_PASSWORD_POLICY: '密码不符合安全要求：{problem}',
   AUTH_USERNAME_TAKEN: '该用户名已被注册',
+  AUTH_ID_NUMBER_REGISTERED: '该身份证号已注册账号，请直接登录；如忘记密码或手机号已更换，请到就业服务窗口办理',
   AUTH_REAUTH_REQUIRED: '请重新输入密码以确认是本人操作',
   CSRF_INVALID: '页面已过期，请刷新页面后重试',
   FORBIDDEN: '您没有执行此操作的权限',

@@ -7,10 +7,15 @@ import { record } from '../audit/audit.service.js';
 import { consents } from './account.tables.js';
 
 /** Records consents given at registration; the required ones must be among them. */
-export async function grantConsents(ctx: Ctx, userId: string, purposes: readonly string[], required: readonly ConsentPurpose[] = REQUIRED_CONSENTS) {
+/** Refuses a registration that lacks a required consent (checked before anything is looked up or written). */
+export function assertRequiredConsents(purposes: readonly string[], required: readonly ConsentPurpose[] = REQUIRED_CONSENTS) {
   for (const p of required) {
     if (!purposes.includes(p)) throw new AppError('VALIDATION_FAILED', { status: 400, params: { field: 'consents', missing: p } });
   }
+}
+
+export async function grantConsents(ctx: Ctx, userId: string, purposes: readonly string[], required: readonly ConsentPurpose[] = REQUIRED_CONSENTS) {
+  assertRequiredConsents(purposes, required);
   const valid = [...new Set(purposes)].filter((p) => ConsentPurpose.safeParse(p).success);
   if (valid.length) {
     await ctx.db.insert(consents).values(valid.map((purpose) => ({ userId, purpose, policyVersion: PRIVACY_POLICY_VERSION, grantedAt: ctx.now })));

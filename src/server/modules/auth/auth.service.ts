@@ -1,11 +1,11 @@
 /** Sign-in, self-registration of talents, and the signed-in account summary. */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors.js';
 import { type Role, SECOND_FACTOR_ROLES } from '../../../shared/roles.js';
 import type { Ctx } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { decrypt } from '../../lib/crypto.js';
-import { grantConsents } from '../account/consents.service.js';
+import { assertRequiredConsents, grantConsents } from '../account/consents.service.js';
 import { maskedIdNumber, maskedPhone, sealIdNumber, sealPhone } from '../account/pi.js';
 import { record, recordAlone } from '../audit/audit.service.js';
 import { findRegion, getRegion } from '../catalog/regions.service.js';
@@ -116,16 +116,33 @@ async function activateImported(t: Ctx, input: RegisterTalentInput & { passwordH
   return user;
 }
 
+/**
+ * A 身份证号 belongs to one talent account. An imported account whose mobile differs is not taken over
+ * either: the person updates the mobile at the service point (or signs in to the account they have).
+ */
+async function assertIdNumberFree(t: Ctx, idBidx: string) {
+  const [taken] = await t.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.idNumberBidx, idBidx), eq(users.role, 'talent'), ne(users.status, 'closed')))
+    .limit(1);
+  if (taken) throw new AppError('AUTH_ID_NUMBER_REGISTERED', { status: 409, params: { field: 'idNumber' } });
+}
+
 export async function registerTalent(ctx: Ctx, input: RegisterTalentInput) {
   await assertPassword(input.password, input.username);
   await getRegion(ctx, input.regionCode);
+  assertRequiredConsents(input.consents);
   const id = sealIdNumber(ctx.platform.keys, input.idNumber);
   const phone = sealPhone(ctx.platform.keys, input.phone);
   await assertUsernameFree(ctx, input.username);
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
     const t = { ...ctx, db: tx as unknown as Db };
+    // one talent account per 身份证号: serialise registrations of the same number, then look
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`talent-id:${id.bidx}`}))`);
     const claimed = await activateImported(t, { ...input, passwordHash }, id.bidx, phone.bidx);
+    if (!claimed) await assertIdNumberFree(t, id.bidx);
     const [user] = claimed
       ? [claimed]
       : await tx

@@ -153,6 +153,13 @@ describe('talent registration', () => {
     const again = await t.app.inject({ method: 'POST', url: '/api/auth/register/talent', payload: fixed });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('AUTH_USERNAME_TAKEN');
+    const sameId = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register/talent',
+      payload: { ...fixed, username: 'newtalent02', phone: '13812345679' },
+    });
+    expect(sameId.statusCode).toBe(409);
+    expect(sameId.json().code).toBe('AUTH_ID_NUMBER_REGISTERED');
   });
 
   it.each([
