@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEXICON_TEXT, parseLexicon } from './occupations.lexicon.js';
+import { lexiconText, parseLexicon } from './occupations.lexicon.js';
 import { makeNormaliser, placeNames } from './occupations.normalise.js';
 
 const clean = makeNormaliser(placeNames(['江西省', '赣州市', '章贡区', '南昌县', '新建区', '红谷滩区', '于都县']));
@@ -65,6 +65,6 @@ describe('lexicon', () => {
   });
 
   it('only uses well-formed 细类 codes', () => {
-    for (const e of parseLexicon(LEXICON_TEXT)) for (const c of e.codes) expect(c).toMatch(/^\d-\d{2}-\d{2}-\d{2}$/);
+    for (const e of parseLexicon(lexiconText())) for (const c of e.codes) expect(c).toMatch(/^\d-\d{2}-\d{2}-\d{2}$/);
   });
 });
