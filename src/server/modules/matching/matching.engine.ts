@@ -8,6 +8,7 @@ import type { Platform } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { users } from '../auth/auth.tables.js';
 import { occupations } from '../catalog/catalog.tables.js';
+import { evidenceChangedSince, evidenceMarkMs, verifiedEvidence } from '../certificates/index.js';
 import { jobPostings } from '../jobs/index.js';
 import { talentProfiles } from '../profiles/index.js';
 import { MATCHING_CONFIG } from './matching.config.js';
@@ -75,6 +76,8 @@ interface Snapshot {
   builtAtMs: number;
   jobsMark: number;
   profilesMark: number;
+  /** Newest certificate / qualification change seen (verified evidence of talents). */
+  evidenceMark: number;
 }
 
 export interface EngineStats {
@@ -154,6 +157,8 @@ export class MatchingEngine {
       .from(talentProfiles)
       .innerJoin(users, eq(users.id, talentProfiles.userId))
       .where(and(inArray(talentProfiles.visibility, OPEN_VISIBILITY), eq(users.status, 'active')));
+    const evidenceMark = await evidenceMarkMs(this.db);
+    const evidence = await verifiedEvidence(this.db);
     const jobs = jobRows.map((r) => this.indexedJob(r, occupationNames));
     const model = learnModel(jobs);
     const snap: Snapshot = {
@@ -164,10 +169,11 @@ export class MatchingEngine {
       builtAtMs: Date.now(),
       jobsMark: latest(jobRows),
       profilesMark: latest(profileRows),
+      evidenceMark,
     };
     for (const j of jobs) snap.jobs.upsert(jobEntry(j, model));
     const now = this.clock();
-    for (const p of profileRows) snap.talents.upsert(talentEntry(talentFeatures(p, now)));
+    for (const p of profileRows) snap.talents.upsert(talentEntry(talentFeatures(p, now, evidence.get(p.userId))));
     this.snap = snap;
     this.buildMs = performance.now() - started;
     this.log?.info({ jobs: snap.jobs.size, talents: snap.talents.size, ms: Math.round(this.buildMs) }, 'matching index built');
@@ -199,6 +205,22 @@ export class MatchingEngine {
       .from(talentProfiles)
       .innerJoin(users, eq(users.id, talentProfiles.userId))
       .where(gt(talentProfiles.updatedAt, new Date(s.profilesMark - OVERLAP_MS)));
+    // talents whose verified evidence changed (certificate issued or revoked, qualification verified)
+    const changed = await evidenceChangedSince(this.db, new Date(s.evidenceMark - OVERLAP_MS));
+    const seen = new Set(profileRows.map((r) => r.userId));
+    const more = changed.userIds.filter((id) => !seen.has(id));
+    if (more.length)
+      profileRows.push(
+        ...(await this.db
+          .select(profileColumns)
+          .from(talentProfiles)
+          .innerJoin(users, eq(users.id, talentProfiles.userId))
+          .where(inArray(talentProfiles.userId, more))),
+      );
+    const evidence = await verifiedEvidence(
+      this.db,
+      profileRows.map((r) => r.userId),
+    );
     // closed or disabled accounts (closure also deletes the profile row, so no updated_at to see)
     const inactive = await this.db
       .select({ id: users.id })
@@ -211,11 +233,12 @@ export class MatchingEngine {
     }
     const now = this.clock();
     for (const r of profileRows) {
-      if (OPEN_VISIBILITY.includes(r.visibility) && r.accountStatus === 'active') s.talents.upsert(talentEntry(talentFeatures(r, now)));
+      if (OPEN_VISIBILITY.includes(r.visibility) && r.accountStatus === 'active') s.talents.upsert(talentEntry(talentFeatures(r, now, evidence.get(r.userId))));
       else s.talents.remove(r.userId);
       s.profilesMark = Math.max(s.profilesMark, r.updatedAt.getTime());
     }
     for (const u of inactive) s.talents.remove(u.id);
+    s.evidenceMark = Math.max(s.evidenceMark, changed.markMs);
     this.lastRefreshMs = performance.now() - started;
   }
 

@@ -5,6 +5,7 @@
  */
 import type { JobSkill } from '../../../shared/jobs.js';
 import type { WorkEntry } from '../../../shared/profiles.js';
+import type { VerifiedEvidence } from '../certificates/index.js';
 import type { JobPostingRow } from '../jobs/index.js';
 import type { TalentProfileRow } from '../profiles/index.js';
 import { educationRank, type JobFeatures, LEVEL_RANK, type SkillFeature, type TalentFeatures } from './matching.score.js';
@@ -59,7 +60,8 @@ export type MatchableProfile = Pick<
   | 'updatedAt'
 >;
 
-export function talentFeatures(p: MatchableProfile, nowMs: number): TalentFeatures {
+/** `verified`: the person's verified evidence (certificates module), added to the self-declared certificates. */
+export function talentFeatures(p: MatchableProfile, nowMs: number, verified: readonly VerifiedEvidence[] = []): TalentFeatures {
   const ranks = p.education.map((e) => educationRank(e.educationCode) ?? 0);
   return {
     id: p.userId,
@@ -70,8 +72,11 @@ export function talentFeatures(p: MatchableProfile, nowMs: number): TalentFeatur
     desiredSalaryMinFen: p.desiredSalaryMinFen,
     educationRank: ranks.length ? Math.max(...ranks) : null,
     experienceMonths: experienceMonths(p.workHistory, nowMs),
-    // the verified flag is honoured once certificates can be verified (today every one is declared)
-    certificates: p.certificates.map((c) => ({ name: c.name, verified: (c as { verified?: boolean }).verified === true })),
+    // profile entries are self-declared; verified ones come from the certificates module
+    certificates: [
+      ...p.certificates.map((c) => ({ name: c.name, verified: (c as { verified?: boolean }).verified === true })),
+      ...verified.map((v) => ({ name: v.name, verified: true, occupationCode: v.occupationCode })),
+    ],
     updatedAtMs: p.updatedAt.getTime(),
   };
 }

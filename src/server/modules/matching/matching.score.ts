@@ -32,7 +32,9 @@ export interface TalentFeatures {
   /** Highest education (educationRank), null if none declared. */
   educationRank: number | null;
   experienceMonths: number;
-  certificates: readonly { name: string; verified: boolean }[];
+  /** Self-declared (verified false) and platform-verified ones (certificates module: valid certificates,
+   *  verified qualifications) with the occupation they attest. */
+  certificates: readonly { name: string; verified: boolean; occupationCode?: string | null }[];
   updatedAtMs: number;
 }
 
@@ -169,7 +171,10 @@ function skillPart(t: TalentFeatures, j: JobFeatures, model: ScoringModel, c: Ma
 
 function certificatePart(t: TalentFeatures, j: JobFeatures, c: MatchingConfig) {
   if (t.certificates.length === 0) return { relevant: [], value: 0 };
-  const relevant = t.certificates.filter((cert) => j.certificateTerms.some((term) => term.length >= 2 && cert.name.includes(term)));
+  // relevant: its name names the occupation or a skill, or it is verified evidence for the job's very occupation
+  const relevant = t.certificates.filter(
+    (cert) => (cert.verified && cert.occupationCode === j.occupationCode) || j.certificateTerms.some((term) => term.length >= 2 && cert.name.includes(term)),
+  );
   const value = Math.min(
     1,
     relevant.reduce((sum, cert) => sum + (cert.verified ? 1 : c.declaredCertificate), 0),

@@ -9,6 +9,7 @@ import { maskName } from '../../../shared/identifiers.js';
 import type { Actor, Ctx } from '../../context.js';
 import { users } from '../auth/auth.tables.js';
 import { checkOccupationCode } from '../catalog/index.js';
+import { verifiedEvidence } from '../certificates/index.js';
 import { type JobPostingRow, jobPostings } from '../jobs/index.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { findProfile, talentProfiles } from '../profiles/index.js';
@@ -73,7 +74,8 @@ async function findJob(ctx: Ctx, id: string): Promise<JobPostingRow> {
 export async function jobsForMe(ctx: ActorCtx, limit: number) {
   const profile = await findProfile(ctx, ctx.actor.userId);
   if (!profile) return { hasProfile: false, items: [] };
-  const ranked = await engineOf(ctx).jobsForTalent(talentFeatures(profile, ctx.now.getTime()), limit);
+  const verified = (await verifiedEvidence(ctx.db, [profile.userId])).get(profile.userId);
+  const ranked = await engineOf(ctx).jobsForTalent(talentFeatures(profile, ctx.now.getTime(), verified), limit);
   const cards = await jobCards(
     ctx,
     ranked.map((r) => r.doc.id),
