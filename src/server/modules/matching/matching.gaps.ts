@@ -113,7 +113,7 @@ function occupationTargets(code: string, snap: Snap) {
   return { targets: targets.filter((t, i) => i < 10 || (t.share ?? 0) >= 0.2).slice(0, 20), postings: n, basis: n ? basis : null };
 }
 
-export async function gapList(ctx: Pick<Ctx, 'db'>, held: readonly SkillFeature[], target: JobFeatures | string, snap: Snap) {
+export async function gapList(ctx: Pick<Ctx, 'db' | 'actor' | 'now'>, held: readonly SkillFeature[], target: JobFeatures | string, snap: Snap) {
   const fromOccupation = typeof target === 'string' ? occupationTargets(target, snap) : null;
   const targets = fromOccupation ? fromOccupation.targets : jobTargets(target as JobFeatures, snap.model);
   const total = targets.reduce((s, t) => s + t.weight, 0) || 1;

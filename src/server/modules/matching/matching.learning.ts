@@ -1,12 +1,13 @@
 /**
- * How to learn a missing skill (提技能). Until the training module supplies courses, a skill is
- * explained by the occupations whose published postings use it and by its cluster in the skills
- * catalogue. SEAM: the training module fills `courses` here (one query for all the skills of a gap
- * list); nothing else in matching needs to change.
+ * How to learn a missing skill (提技能): open training classes that teach it, nearest to the talent
+ * first (one query for all the skills of a gap list, modules/training), the occupations whose published
+ * postings use it, and its cluster in the skills catalogue.
  */
 import { inArray } from 'drizzle-orm';
 import type { Ctx } from '../../context.js';
 import { skillClusters, skills } from '../catalog/catalog.tables.js';
+import { chinaDate } from '../jobs/jobs.views.js';
+import { classesCovering } from '../training/training.records.js';
 import type { IndexedJob } from './matching.engine.js';
 import type { SideIndex } from './matching.index.js';
 
@@ -15,12 +16,55 @@ export interface Learning {
   occupations: { code: string; name: string; postings: number }[];
   /** The skill's cluster in the catalogue (catalogue skills only). */
   cluster: { id: string; name: string } | null;
-  /** Training courses that cover the skill: filled by the training module once it lands. */
-  courses: { id: string; title: string }[];
+  /** Open classes that teach the skill, nearest first (at most COURSES_PER_SKILL). */
+  courses: Course[];
+}
+
+export interface Course {
+  id: string;
+  title: string;
+  providerName: string;
+  regionCode: string;
+  startsOn: string;
+  feeFen: number;
+  /** Training subsidy per person from the catalogue in force when the class starts; null = none. */
+  subsidyFen: number | null;
+}
+
+const COURSES_PER_SKILL = 3;
+
+/** Classes for the skills, grouped by skill; near = the talent's region (officials and employers: theirs). */
+async function coursesFor(ctx: Pick<Ctx, 'db' | 'actor' | 'now'>, skillIds: readonly string[]): Promise<Map<string, Course[]>> {
+  const out = new Map<string, Course[]>();
+  if (!skillIds.length || !ctx.actor) return out;
+  const classes = await classesCovering(ctx.db, {
+    skillIds: [...skillIds],
+    occupationCodes: [],
+    regionCode: ctx.actor.regionCode,
+    on: chinaDate(ctx.now),
+    limit: 50,
+  });
+  for (const c of classes)
+    for (const id of c.skillIds) {
+      const list = out.get(id) ?? [];
+      if (list.length < COURSES_PER_SKILL && skillIds.includes(id)) {
+        list.push({
+          id: c.classId,
+          title: c.name,
+          providerName: c.providerName,
+          regionCode: c.regionCode,
+          startsOn: c.startsOn,
+          feeFen: c.feeFen,
+          subsidyFen: c.subsidyFen,
+        });
+        out.set(id, list);
+      }
+    }
+  return out;
 }
 
 export async function learningFor(
-  ctx: Pick<Ctx, 'db'>,
+  ctx: Pick<Ctx, 'db' | 'actor' | 'now'>,
   keys: readonly string[],
   jobs: SideIndex<IndexedJob>,
   occupationNames: ReadonlyMap<string, string>,
@@ -33,6 +77,7 @@ export async function learningFor(
     : [];
   const clusterName = new Map(clusters.map((c) => [c.id, c.name]));
   const clusterOf = new Map(rows.map((r) => [r.id, r.clusterId]));
+  const courses = await coursesFor(ctx, ids);
   const out = new Map<string, Learning>();
   for (const key of keys) {
     const counts = new Map<string, number>();
@@ -46,7 +91,7 @@ export async function learningFor(
       .slice(0, 3)
       .map(([code, n]) => ({ code, name: occupationNames.get(code) ?? code, postings: n }));
     const cid = clusterOf.get(key);
-    out.set(key, { occupations, cluster: cid ? { id: cid, name: clusterName.get(cid) ?? cid } : null, courses: [] });
+    out.set(key, { occupations, cluster: cid ? { id: cid, name: clusterName.get(cid) ?? cid } : null, courses: courses.get(key) ?? [] });
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { idNumberCheckChar } from '../../../shared/identifiers.js';
 import { createTestApp, type Session, sessionFrom, type TestApp } from '../../../../test/helpers.js';
 import { jobBody, publishJob } from '../jobs/jobs.test-support.js';
 import { profileBody } from '../profiles/profiles.test-support.js';
+import { classBody, publishedClass, seedTrainingPrerequisites } from '../training/training.test-support.js';
 import { matchingEngine } from './index.js';
 
 let t: TestApp;
@@ -176,16 +177,28 @@ describe('jobs for a talent', () => {
     expect(((await get(talent, '/api/matching/jobs-for-me')).json().items as Item[]).map((i) => i.job.id)).toContain(id);
   });
 
-  it('explains a gap for an occupation with the occupations that use the skill', async () => {
+  it('explains a gap for an occupation with the occupations that use the skill and the open classes that teach it', async () => {
     await putProfile(talent, { skills: [] });
     const res = await get(talent, '/api/matching/gaps?occupationCode=2-02-30-09');
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.target).toMatchObject({ kind: 'occupation', code: '2-02-30-09' });
     expect(body.postings).toBeGreaterThan(0);
-    const python = body.missing.find((m: { key: string }) => m.key === 'python');
-    expect(python.learning.occupations[0]).toMatchObject({ code: '2-02-30-09' });
-    expect(python.learning.courses).toEqual([]);
+    type Gap = { key: string; learning: { occupations: { code: string }[]; courses: { id: string; providerName: string; subsidyFen: number | null }[] } };
+    const python = (body.missing as Gap[]).find((m) => m.key === 'python');
+    expect(python?.learning.occupations[0]).toMatchObject({ code: '2-02-30-09' });
+    expect(python?.learning.courses).toEqual([]);
+
+    // a subsidised class in 章贡区 that teaches python is offered for that gap (and not for skills it does not teach)
+    await seedTrainingPrerequisites(t);
+    const provider = await t.signIn('provider.ganzhou');
+    const classId = await publishedClass(provider, classBody(t.clock.now(), { name: 'Python 数据分析实训班', skillIds: ['python'] }));
+    const again = (await get(talent, '/api/matching/gaps?occupationCode=2-02-30-09')).json().missing as Gap[];
+    const courses = again.find((m) => m.key === 'python')?.learning.courses ?? [];
+    expect(courses.map((c) => c.id)).toEqual([classId]);
+    expect(courses[0]?.providerName).toBe('赣州市数字技能职业培训学校');
+    expect(courses[0]?.subsidyFen).toBeGreaterThan(0);
+    for (const other of again.filter((m) => m.key !== 'python')) expect(other.learning.courses.map((c) => c.id)).not.toContain(classId);
   });
 
   it('rejects bad input and other roles', async () => {

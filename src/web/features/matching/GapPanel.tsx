@@ -1,10 +1,12 @@
 /** 技能差距: the missing skills for a job or occupation, most important first, each with how to learn it. */
 import { List, Skeleton, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useApi } from '../../components/useApi.js';
 import { ToneTag } from '../../components/ToneTag.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
+import { yuanText } from '../jobs/job-format.js';
 import type { Gaps } from './matching-types.js';
 
 export function GapPanel({ jobId, occupationCode }: { jobId?: string; occupationCode?: string }) {
@@ -39,8 +41,17 @@ export function GapPanel({ jobId, occupationCode }: { jobId?: string; occupation
                   ) : null}
                   {g.learning.cluster ? <div>{t('matching.gaps.cluster', { name: g.learning.cluster.name })}</div> : null}
                   {g.learning.courses.length > 0 ? (
-                    <div>
-                      {t('matching.gaps.courses')}：{g.learning.courses.map((c) => c.title).join('、')}
+                    <div className="gap-courses">
+                      <Typography.Text>{t('matching.gaps.courses')}：</Typography.Text>
+                      <ul>
+                        {g.learning.courses.map((c) => (
+                          <li key={c.id}>
+                            <Link to={`/training/classes/${c.id}`}>{c.title}</Link>
+                            <Typography.Text type="secondary"> {t('matching.gaps.courseMeta', { provider: c.providerName, date: c.startsOn })}</Typography.Text>
+                            {c.subsidyFen ? <ToneTag tone="success">{t('matching.gaps.courseSubsidy', { amount: yuanText(c.subsidyFen) })}</ToneTag> : null}
+                          </li>
+                        ))}
+                      </ul>
                     </div>
                   ) : (
                     <Typography.Text type="secondary">{t('matching.gaps.noCourses')}</Typography.Text>

@@ -60,7 +60,15 @@ export interface GapItem {
   learning: {
     occupations: { code: string; name: string; postings: number }[];
     cluster: { id: string; name: string } | null;
-    courses: { id: string; title: string }[];
+    courses: {
+      id: string;
+      title: string;
+      providerName: string;
+      regionCode: string;
+      startsOn: string;
+      feeFen: number;
+      subsidyFen: number | null;
+    }[];
   };
 }
 
