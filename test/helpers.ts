@@ -35,7 +35,8 @@ export interface Session {
   request(opts: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
-export async function openTestDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+/** A fresh database; `url` is set on PostgreSQL so another process (a crash test's child) can reach it. */
+export async function openTestDatabase(): Promise<{ database: Database; url?: string; drop(): Promise<void> }> {
   const url = process.env.DATABASE_URL;
   const tpl = inject('pgTemplate');
   if (url && tpl) {
@@ -54,6 +55,7 @@ export async function openTestDatabase(): Promise<{ database: Database; drop(): 
     const database = await openDatabase({ url: adminUrl(url, name) });
     return {
       database,
+      url: adminUrl(url, name),
       async drop() {
         await database.close();
         await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});

@@ -3,8 +3,12 @@
  *  - PostgreSQL: pg-boss (durable queue, several app processes share the work);
  *  - PGlite: an in-process queue (PGlite has one connection and no LISTEN across processes).
  * The `tasks` table holds status and progress for the UI in both cases.
+ *
+ * Crashes: a running task beats `heartbeat_at` (database time). A task whose process died stops beating;
+ * any live process's sweeper puts it back in the queue (up to `maxAttempts` starts, then it fails), and
+ * the claim in `run()` lets exactly one process start it. Handlers must therefore be idempotent.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { Ctx, Platform } from '../../context.js';
 import { systemCtx } from '../../context.js';
@@ -29,21 +33,50 @@ export interface TaskRunner {
 
 const QUEUE = 'gancai-tasks';
 
-export function createTaskRunner(kind: 'pglite' | 'pg'): TaskRunner {
+export interface TaskRunnerOptions {
+  /** How often a running task beats its heartbeat (default 15 s). */
+  heartbeatMs?: number;
+  /** A running task silent for this long belonged to a dead process (default 2 min). */
+  staleAfterMs?: number;
+  /** How often the sweeper looks for such tasks (default 30 s; PostgreSQL only). */
+  sweepMs?: number;
+  /** Starts allowed per task, crashes included (default 3). */
+  maxAttempts?: number;
+}
+
+export function createTaskRunner(kind: 'pglite' | 'pg', options: TaskRunnerOptions = {}): TaskRunner {
+  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const staleAfterMs = options.staleAfterMs ?? 120_000;
+  const sweepMs = options.sweepMs ?? 30_000;
+  const maxAttempts = options.maxAttempts ?? 3;
   const handlers = new Map<string, TaskHandler>();
   let platform: Platform | undefined;
   let boss: PgBoss | undefined;
+  let sweeper: NodeJS.Timeout | undefined;
   let chain: Promise<void> = Promise.resolve();
   let pending = 0;
   const waiters: (() => void)[] = [];
+  const staleBefore = sql`now() - make_interval(secs => ${staleAfterMs / 1000})`;
 
   async function run(taskId: string): Promise<void> {
     if (!platform) return;
     const ctx = systemCtx(platform, `task:${taskId}`);
-    const [task] = await ctx.db.select().from(tasks).where(eq(tasks.id, taskId));
-    if (task?.status !== 'queued') return;
+    // the claim: only a queued task, or one whose runner stopped beating, is started, by one process
+    const [task] = await ctx.db
+      .update(tasks)
+      .set({ status: 'running', startedAt: platform.clock.now(), heartbeatAt: sql`now()`, attempts: sql`${tasks.attempts} + 1` })
+      .where(and(eq(tasks.id, taskId), sql`(${tasks.status} = 'queued' or (${tasks.status} = 'running' and ${tasks.heartbeatAt} < ${staleBefore}))`))
+      .returning();
+    if (!task) return;
     const handler = handlers.get(task.kind);
-    await ctx.db.update(tasks).set({ status: 'running', startedAt: platform.clock.now() }).where(eq(tasks.id, taskId));
+    const beat = setInterval(() => {
+      ctx.db
+        .update(tasks)
+        .set({ heartbeatAt: sql`now()` })
+        .where(and(eq(tasks.id, taskId), eq(tasks.status, 'running')))
+        .catch(() => {});
+    }, heartbeatMs);
+    beat.unref();
     const report: ReportProgress = async (progress, total, message) => {
       await ctx.db
         .update(tasks)
@@ -52,7 +85,7 @@ export function createTaskRunner(kind: 'pglite' | 'pg'): TaskRunner {
     };
     try {
       if (!handler) throw new Error(`no handler for task kind ${task.kind}`);
-      const result = await handler(ctx, task.params ?? {}, report);
+      const result = await handler(ctx, { ...(task.params ?? {}), attempt: task.attempts }, report);
       await ctx.db
         .update(tasks)
         .set({ status: 'succeeded', result: result ?? null, finishedAt: platform.clock.now() })
@@ -63,7 +96,28 @@ export function createTaskRunner(kind: 'pglite' | 'pg'): TaskRunner {
         .update(tasks)
         .set({ status: 'failed', error: message.slice(0, 500), finishedAt: platform.clock.now() })
         .where(eq(tasks.id, taskId));
+    } finally {
+      clearInterval(beat);
     }
+  }
+
+  /**
+   * Tasks whose runner died: queued again (and sent to pg-boss) while starts remain, else failed. The
+   * conditional update makes one sweeper win when several processes sweep at once.
+   */
+  async function sweep(p: Platform, everythingRunning = false): Promise<string[]> {
+    const ctx = systemCtx(p, 'task-sweeper');
+    const dead = everythingRunning ? eq(tasks.status, 'running') : and(eq(tasks.status, 'running'), lt(tasks.heartbeatAt, staleBefore));
+    await ctx.db
+      .update(tasks)
+      .set({ status: 'failed', error: `interrupted ${maxAttempts} times`, finishedAt: p.clock.now() })
+      .where(and(dead, sql`${tasks.attempts} >= ${maxAttempts}`));
+    const again = await ctx.db
+      .update(tasks)
+      .set({ status: 'queued', message: 'interrupted; queued again' })
+      .where(and(dead, sql`${tasks.attempts} < ${maxAttempts}`))
+      .returning({ id: tasks.id });
+    return again.map((r) => r.id);
   }
 
   function schedule(taskId: string) {
@@ -109,10 +163,17 @@ export function createTaskRunner(kind: 'pglite' | 'pg'): TaskRunner {
             }
           }
         });
+        const sweepAndSend = async () => {
+          const again = await sweep(p).catch(() => [] as string[]);
+          for (const id of again) await boss?.send(QUEUE, { taskId: id }).catch(() => {});
+        };
+        await sweepAndSend();
+        sweeper = setInterval(() => void sweepAndSend(), sweepMs);
+        sweeper.unref();
       } else {
-        // Tasks left queued by a previous process run now; tasks cut off mid-run are marked failed.
+        // One process owns a PGlite directory: whatever was running was cut off by the last stop.
         const ctx = systemCtx(p);
-        await ctx.db.update(tasks).set({ status: 'failed', error: 'interrupted by restart' }).where(eq(tasks.status, 'running'));
+        await sweep(p, true);
         const queued = await ctx.db
           .select({ id: tasks.id })
           .from(tasks)
@@ -121,6 +182,8 @@ export function createTaskRunner(kind: 'pglite' | 'pg'): TaskRunner {
       }
     },
     async stop() {
+      if (sweeper) clearInterval(sweeper);
+      sweeper = undefined;
       if (boss) await boss.stop({ graceful: true, timeout: 5000 }).catch(() => {});
       boss = undefined;
       await chain;
