@@ -1,19 +1,25 @@
 /**
  * Web app build. `npx vite build` writes dist/web (index.html + assets), which the server serves.
- * No inline scripts (the CSP is `script-src 'self'`); antd and React are split into their own chunks.
+ * No inline scripts (the CSP is `script-src 'self'`); antd, React and ECharts are split into their own chunks.
  */
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
+// echarts-for-react's ESM build imports tslib without declaring it (hustcc/echarts-for-react#512) and npm nests
+// tslib under echarts, so the import does not resolve: point it at the ES module of the tslib echarts uses.
+const fromEcharts = createRequire(createRequire(import.meta.url).resolve('echarts'));
+const tslib = path.join(path.dirname(fromEcharts.resolve('tslib')), 'tslib.es6.js');
 const outDir = process.env.GANCAI_WEB_DIST ? path.resolve(process.env.GANCAI_WEB_DIST) : fileURLToPath(new URL('./dist/web', import.meta.url));
 
 export default defineConfig({
   root: webRoot,
   base: '/',
   plugins: [react()],
+  resolve: { alias: [{ find: /^tslib$/, replacement: tslib }] },
   build: {
     outDir,
     emptyOutDir: true,
@@ -29,6 +35,8 @@ export default defineConfig({
               test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs|@babel[\\/]runtime|classnames|clsx|stylis|@emotion|throttle-debounce|scroll-into-view-if-needed|compute-scroll-into-view|json2mq|string-convert|toggle-selection|copy-to-clipboard)[\\/]/,
               priority: 10,
             },
+            // ECharts (ADR 0016): only the lazily loaded chart pages pull it in
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor)[\\/]/, priority: 15 },
           ],
         },
       },
