@@ -1,0 +1,60 @@
+/** English texts of the wage-price, open-data and wage-survey pages; missing keys fall back to zh-CN.wages.ts. */
+import type { DeepPartial } from './messages.js';
+import type { zhCNWages } from './zh-CN.wages.js';
+
+export const enUSWages: DeepPartial<typeof zhCNWages> = {
+  nav: { wages: 'Wage levels', openData: 'Open data', surveys: 'Wage surveys' },
+  page: {
+    title: 'Wage levels of digital occupations',
+    intro:
+      'Monthly pay percentiles (P10–P90) by digital occupation, city and year, from postings on the platform and enterprise wage surveys. No account needed.',
+    occupation: 'Occupation',
+    city: 'Area',
+    year: 'Year',
+    source: 'Source',
+    sourcePostings: 'Postings',
+    sourceSurvey: 'Wage survey',
+    boxTitle: '{city} · {occupation} · {year}: monthly pay percentiles',
+    compareTitle: 'By area: {occupation}, {year}',
+    observations: 'Observations',
+    p50: 'P50 median',
+    perMonth: 'yuan/month',
+    suppressed: 'Fewer than 10 observations: not published',
+    suppressedNote: 'Only {n} observations (fewer than 10): percentiles are withheld to protect people and employers.',
+    noCell: 'No data for this occupation in the chosen area.',
+    noData: 'No wage data yet.',
+    downloadCsv: 'Download CSV',
+    tableTitle: 'Table by area',
+    computedAt: 'Computed {time}',
+    moreOpenData: 'Open-data API and licence',
+  },
+  method: {
+    title: 'Sources, method and caveats',
+    percentile: 'Percentiles by linear interpolation (as Excel PERCENTILE.INC).',
+    suppression: 'Cells with fewer than 10 observations show the count only. “Jiangxi” includes every city.',
+    freshness: 'Recomputed hourly, and at once after a survey upload.',
+  },
+  openData: {
+    title: 'Open data',
+    intro: 'Aggregate statistics of the Gancai platform under an open licence. No account needed; JSON or CSV.',
+    licenceTitle: 'Licence',
+    datasetsTitle: 'Datasets',
+    endpoint: 'Endpoint',
+    filters: 'Filters',
+    download: 'Download CSV',
+    commonTitle: 'Common rules',
+    suppressionTitle: 'Small-cell suppression',
+    attributionTitle: 'Reference data attribution',
+    docs: 'Full API description (OpenAPI)',
+    sources: 'All data sources',
+  },
+  surveys: {
+    title: 'Enterprise wage survey upload',
+    year: 'Survey year',
+    file: 'Choose an Excel file',
+    upload: 'Upload',
+    template: 'Download template',
+    listTitle: 'Uploaded surveys',
+    withdraw: 'Withdraw',
+  },
+};
