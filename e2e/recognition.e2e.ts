@@ -1,0 +1,153 @@
+/**
+ * Journey (高层次人才认定): a talent on a phone applies with an uploaded PDF; the official (desktop) accepts it and
+ * asks for 补正; the talent resubmits with another file; the official assigns the demo reviewer and sends it to
+ * review; the reviewer scores it; the official recognises it; the talent sees the benefits under 我的待遇.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { horizontalOverflow, launchBrowser, motionDone, openPage, screenshotPath, signIn } from './browser.js';
+import { demoAccount, type E2eServer, startE2eServer } from './server.js';
+
+let server: E2eServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const PDF = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\ntrailer << >>\n%%EOF\n`, 'latin1');
+let EMPLOYER = '';
+
+/** Serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
+async function axe(page: Page): Promise<string[]> {
+  await page.waitForLoadState('networkidle');
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${page.url()} ${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+}
+
+async function pick(page: Page, label: string, option: string | RegExp) {
+  await page.getByLabel(label, { exact: true }).click();
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  await motionDone(dropdown);
+  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** The official opens the application of EMPLOYER from the queue. */
+async function openApplication(page: Page) {
+  await page.goto('/manage/recognition');
+  await page.getByRole('heading', { level: 1, name: '人才认定办理' }).waitFor();
+  const item = page.getByTestId('queue-item').filter({ hasText: EMPLOYER });
+  await item.waitFor();
+  await item.getByTestId('queue-open').click();
+  const detail = page.getByTestId('recognition-detail');
+  await detail.waitFor();
+  return detail;
+}
+
+async function step(page: Page, action: string, reason?: string) {
+  await page.getByTestId(`action-${action}`).click();
+  if (reason !== undefined) {
+    const dialog = page.locator('.ant-modal:visible');
+    await motionDone(dialog);
+    await dialog.getByTestId('reason-input').fill(reason);
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+}
+
+describe('high-level talent recognition journey', () => {
+  it('apply → 补正 → resubmit → expert score → recognised → benefits', async () => {
+    EMPLOYER = `章贡区测试数字科技有限公司${Date.now() % 100_000}`;
+    const violations: string[] = [];
+    const talent = await openPage(browser, server.url, 390);
+    await signIn(talent.page, demoAccount(server, 'talent.ganzhou'));
+    await talent.page.goto('/recognition/mine');
+    await talent.page.getByRole('heading', { level: 1, name: '人才认定与待遇' }).waitFor();
+    const form = talent.page.getByTestId('recognition-apply');
+    await form.waitFor();
+    await pick(talent.page, '认定类别', 'E类 青年骨干人才');
+    await form.getByText('35周岁以下', { exact: false }).waitFor(); // the category's criteria are shown
+    await talent.page.getByLabel('工作单位', { exact: true }).fill(EMPLOYER);
+    await talent.page.getByTestId('field-input').fill('工业大数据');
+    await talent.page.getByTestId('achievements-input').fill('博士，主持赣州稀土产业大数据平台建设，获省级数字职业技能竞赛二等奖。');
+    await form.locator('input[type=file]').setInputFiles({ name: '申报材料.pdf', mimeType: 'application/pdf', buffer: PDF('apply') });
+    await form.getByTestId('uploaded-material').waitFor();
+    await talent.page.getByTestId('apply-submit').click();
+    const mine = talent.page.getByTestId('my-recognition').first();
+    await expect.poll(() => mine.getAttribute('data-status')).toBe('submitted');
+    expect(await horizontalOverflow(talent.page)).toBeLessThanOrEqual(0);
+    await talent.page.screenshot({ path: screenshotPath('recognition-mine-390'), fullPage: true });
+    violations.push(...(await axe(talent.page)));
+
+    const official = await openPage(browser, server.url, 1280);
+    await signIn(official.page, demoAccount(server, 'official.ganzhou'));
+    let detail = await openApplication(official.page);
+    await step(official.page, 'accept');
+    await expect.poll(() => detail.getAttribute('data-status')).toBe('accepted');
+    await detail.getByTestId('clock-left').waitFor();
+    await step(official.page, 'request_supplement', '请补充博士学位证书扫描件。');
+    await expect.poll(() => detail.getAttribute('data-status')).toBe('supplement');
+    violations.push(...(await axe(official.page)));
+
+    await talent.page.reload();
+    const resubmit = talent.page.getByTestId('resubmit-card');
+    await resubmit.waitFor();
+    await resubmit.getByText('请补充博士学位证书扫描件。', { exact: false }).waitFor();
+    await resubmit.locator('input[type=file]').setInputFiles({ name: '博士学位证书.pdf', mimeType: 'application/pdf', buffer: PDF('degree') });
+    await resubmit.getByTestId('uploaded-material').waitFor();
+    await talent.page.getByTestId('resubmit-submit').click();
+    await expect.poll(() => talent.page.getByTestId('my-recognition').first().getAttribute('data-status')).toBe('accepted');
+    await talent.page.getByText('博士学位证书.pdf').first().waitFor();
+
+    detail = await openApplication(official.page);
+    await official.page.getByTestId('reviewer-select').click();
+    const dropdown = official.page.locator('.ant-select-dropdown:visible');
+    await motionDone(dropdown);
+    await dropdown.locator('.ant-select-item-option', { hasText: '胡教授' }).click();
+    await official.page.getByTestId('assign-reviewer').click();
+    await detail.getByTestId('assigned-reviewer').filter({ hasText: '胡教授' }).waitFor();
+    await step(official.page, 'start_review');
+    await expect.poll(() => detail.getAttribute('data-status')).toBe('in_review');
+
+    const reviewer = await openPage(browser, server.url, 390);
+    await signIn(reviewer.page, demoAccount(server, 'reviewer'));
+    await reviewer.page.goto('/recognition/reviews');
+    const task = reviewer.page.getByTestId('review-task').filter({ hasText: EMPLOYER });
+    await task.waitFor();
+    await task.getByText('博士学位证书.pdf').waitFor();
+    await task.getByTestId('score-input').fill('88');
+    await task.getByTestId('comment-input').fill('业绩突出，材料齐全，建议认定。');
+    await task.getByTestId('score-submit').click();
+    await task.getByTestId('scored').waitFor();
+    expect(await horizontalOverflow(reviewer.page)).toBeLessThanOrEqual(0);
+    violations.push(...(await axe(reviewer.page)));
+
+    detail = await openApplication(official.page);
+    await step(official.page, 'recognise', '经专家评审，符合E类认定条件。');
+    await expect.poll(() => detail.getAttribute('data-status')).toBe('recognised');
+    await official.page.screenshot({ path: screenshotPath('recognition-manage-1280'), fullPage: true });
+
+    await talent.page.reload();
+    await talent.page.getByRole('tab', { name: '我的待遇' }).click();
+    const benefits = talent.page.getByTestId('my-benefit');
+    await expect.poll(() => benefits.count()).toBe(3);
+    expect(await talent.page.getByTestId('my-benefit').evaluateAll((els) => els.map((e) => e.getAttribute('data-benefit')).sort())).toEqual([
+      'housing',
+      'position_allowance',
+      'transport_tourism',
+    ]);
+    await talent.page.getByText('安居').first().waitFor();
+    expect(await horizontalOverflow(talent.page)).toBeLessThanOrEqual(0);
+    await talent.page.screenshot({ path: screenshotPath('recognition-benefits-390'), fullPage: true });
+    violations.push(...(await axe(talent.page)));
+    expect(violations).toEqual([]);
+    await Promise.all([talent.context.close(), official.context.close(), reviewer.context.close()]);
+  });
+});
