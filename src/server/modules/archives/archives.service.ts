@@ -1,0 +1,478 @@
+/**
+ * 流动人员人事档案. Custodians (HR service agencies, public service centres), which custodian holds each
+ * person's archive, transfers (through the archive_transfer workflow; custody moves exactly once, on
+ * receipt), digitised materials (current custodian and the person only) and custody certificates.
+ * Every view of an archive or its materials is audited (`archive.view`, `archive.material_read`).
+ */
+import { randomInt } from 'node:crypto';
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import {
+  ARCHIVE_MATERIAL_MAX_BYTES,
+  type CreateCustodian,
+  type RecordArchive,
+  type TransferAction,
+  type TransferStatus,
+  transferWorkflow,
+} from '../../../shared/archives.js';
+import { AppError } from '../../../shared/errors.js';
+import { maskName } from '../../../shared/identifiers.js';
+import { allowedActions } from '../../../shared/workflow.js';
+import type { Actor, Ctx } from '../../context.js';
+import type { Db } from '../../db/client.js';
+import { inRegion, regionContains, regionFilter } from '../access/region-scope.js';
+import { record, recordAlone } from '../audit/audit.service.js';
+import { users } from '../auth/auth.tables.js';
+import { getRegion } from '../catalog/index.js';
+import { openSealedFile, storeSealedFile } from '../competitions/index.js';
+import { organisations } from '../organisations/organisations.tables.js';
+import { applyTransition, type WorkflowBinding } from '../workflow/workflow.service.js';
+import {
+  type ArchiveTransferRow,
+  archiveCustodians,
+  archiveMaterials,
+  archiveTransfers,
+  type CustodianRow,
+  custodyCertificates,
+  type PersonArchiveRow,
+  personArchives,
+} from './archives.tables.js';
+
+type ActorCtx = Ctx & { actor: Actor };
+const FOLDER = 'archives';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+function tx<T>(ctx: ActorCtx, fn: (t: ActorCtx) => Promise<T>): Promise<T> {
+  return ctx.db.transaction(async (d) => fn({ ...ctx, db: d as unknown as Db }));
+}
+
+/** Staff of a custodian: accounts of its agency organisation; officials of its region for a public centre. */
+export function isStaffOf(actor: Actor, c: Pick<CustodianRow, 'kind' | 'orgId' | 'regionCode'>): boolean {
+  if (c.kind === 'agency') return actor.role === 'agency' && !!actor.orgId && actor.orgId === c.orgId;
+  return actor.role === 'official' && inRegion(actor, c.regionCode);
+}
+
+/** Custodians the actor works for. */
+async function staffedCustodians(ctx: ActorCtx): Promise<CustodianRow[]> {
+  if (ctx.actor.role === 'agency' && ctx.actor.orgId) return ctx.db.select().from(archiveCustodians).where(eq(archiveCustodians.orgId, ctx.actor.orgId));
+  if (ctx.actor.role === 'official')
+    return ctx.db
+      .select()
+      .from(archiveCustodians)
+      .where(and(eq(archiveCustodians.kind, 'public_centre'), regionFilter(ctx.actor, archiveCustodians.regionCode)));
+  return [];
+}
+
+/** Official: add a custodian of the region (an agency organisation, or a public service centre). */
+export async function createCustodian(ctx: ActorCtx, input: CreateCustodian) {
+  await getRegion(ctx, input.regionCode);
+  if (!regionContains(ctx.actor.regionCode, input.regionCode)) throw new AppError('FORBIDDEN_REGION', { status: 403, params: { field: 'regionCode' } });
+  if (input.kind === 'agency') {
+    const [org] = input.orgId ? await ctx.db.select().from(organisations).where(eq(organisations.id, input.orgId)) : [];
+    if (org?.kind !== 'agency' || org.status !== 'verified') throw new AppError('ARCHIVES_CUSTODIAN_ORG_INVALID', { status: 422 });
+  }
+  return tx(ctx, async (t) => {
+    const [row] = await t.db
+      .insert(archiveCustodians)
+      .values({
+        kind: input.kind,
+        name: input.name,
+        regionCode: input.regionCode,
+        orgId: input.kind === 'agency' ? input.orgId : null,
+        address: input.address,
+        createdBy: ctx.actor.userId,
+        createdAt: ctx.now,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw new AppError('VALIDATION_FAILED', { status: 409, params: { fields: ['orgId'] } });
+    await record(t, {
+      action: 'archive.custodian_create',
+      objectType: 'archive_custodian',
+      objectId: row.id,
+      regionCode: row.regionCode,
+      detail: { kind: row.kind },
+    });
+    return custodianView(row);
+  });
+}
+
+function custodianView(c: CustodianRow) {
+  return { id: c.id, kind: c.kind, name: c.name, regionCode: c.regionCode, address: c.address };
+}
+
+/** Any signed-in user: the custodian directory (to choose a transfer target); ?region limits to a city. */
+export async function listCustodians(ctx: Ctx) {
+  const rows = await ctx.db.select().from(archiveCustodians).orderBy(asc(archiveCustodians.regionCode), asc(archiveCustodians.name));
+  return { items: rows.map(custodianView) };
+}
+
+/** Custodian staff: record an archive taken in (first custody on the platform). 201; 409 ARCHIVES_ARCHIVE_EXISTS. */
+export async function recordArchive(ctx: ActorCtx, input: RecordArchive) {
+  return tx(ctx, async (t) => {
+    const [c] = await t.db.select().from(archiveCustodians).where(eq(archiveCustodians.id, input.custodianId));
+    if (!c || !isStaffOf(ctx.actor, c)) throw new AppError('NOT_FOUND', { status: 404, params: { field: 'custodianId' } });
+    const [person] = await t.db.select({ id: users.id, role: users.role }).from(users).where(eq(users.username, input.username));
+    if (person?.role !== 'talent') throw new AppError('NOT_FOUND', { status: 404, params: { field: 'username' } });
+    const [row] = await t.db
+      .insert(personArchives)
+      .values({
+        personUserId: person.id,
+        custodianId: c.id,
+        regionCode: c.regionCode,
+        archiveNo: input.archiveNo,
+        since: input.since,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw new AppError('ARCHIVES_ARCHIVE_EXISTS', { status: 409 });
+    await record(t, { action: 'archive.record', objectType: 'person_archive', objectId: row.id, regionCode: c.regionCode, detail: { custodianId: c.id } });
+    return { id: row.id };
+  });
+}
+
+/** The person, or staff of the current custodian; 404 for anyone else. */
+async function archiveFor(ctx: ActorCtx, archiveId: string): Promise<{ archive: PersonArchiveRow; custodian: CustodianRow; asStaff: boolean }> {
+  const [archive] = await ctx.db.select().from(personArchives).where(eq(personArchives.id, archiveId));
+  if (!archive) throw new AppError('NOT_FOUND', { status: 404 });
+  const [custodian] = await ctx.db.select().from(archiveCustodians).where(eq(archiveCustodians.id, archive.custodianId));
+  if (!custodian) throw new AppError('NOT_FOUND', { status: 404 });
+  const asStaff = isStaffOf(ctx.actor, custodian);
+  if (!asStaff && archive.personUserId !== ctx.actor.userId) throw new AppError('NOT_FOUND', { status: 404 });
+  return { archive, custodian, asStaff };
+}
+
+async function archiveView(ctx: ActorCtx, archive: PersonArchiveRow, custodian: CustodianRow, asStaff: boolean) {
+  const [person] = await ctx.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, archive.personUserId));
+  const mats = await ctx.db.select().from(archiveMaterials).where(eq(archiveMaterials.archiveId, archive.id)).orderBy(asc(archiveMaterials.createdAt));
+  const transfers = await ctx.db.select().from(archiveTransfers).where(eq(archiveTransfers.archiveId, archive.id)).orderBy(desc(archiveTransfers.requestedAt));
+  const names = await custodianNames(
+    ctx.db,
+    transfers.flatMap((x) => [x.fromCustodianId, x.toCustodianId]),
+  );
+  return {
+    id: archive.id,
+    archiveNo: archive.archiveNo,
+    since: archive.since,
+    personName: asStaff ? maskName(person?.displayName ?? '') : (person?.displayName ?? ''),
+    custodian: custodianView(custodian),
+    materials: mats.map((m) => ({
+      id: m.id,
+      title: m.title,
+      fileName: m.fileName,
+      mime: m.mime,
+      sizeBytes: m.sizeBytes,
+      uploadedAt: m.createdAt.toISOString(),
+    })),
+    transfers: transfers.map((x) => transferView(ctx, x, names)),
+  };
+}
+
+async function custodianNames(db: Db, ids: string[]) {
+  const unique = [...new Set(ids)];
+  const rows = unique.length ? await db.select().from(archiveCustodians).where(inArray(archiveCustodians.id, unique)) : [];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+function transferView(ctx: ActorCtx, x: ArchiveTransferRow, custodians: Map<string, CustodianRow>) {
+  const from = custodians.get(x.fromCustodianId);
+  const to = custodians.get(x.toCustodianId);
+  const staffFrom = !!from && isStaffOf(ctx.actor, from);
+  const staffTo = !!to && isStaffOf(ctx.actor, to);
+  const actions = allowedActions(transferWorkflow, x.status as TransferStatus, [ctx.actor.role]).filter((a) =>
+    a === 'receive' ? staffTo : a === 'cancel' ? ctx.actor.role === 'talent' : staffFrom,
+  );
+  return {
+    id: x.id,
+    status: x.status,
+    from: from ? custodianView(from) : null,
+    to: to ? custodianView(to) : null,
+    reason: x.reason,
+    trackingNumber: x.trackingNumber,
+    requestedAt: x.requestedAt.toISOString(),
+    updatedAt: x.updatedAt.toISOString(),
+    allowedActions: actions,
+  };
+}
+
+/** Talent: my archive (where it is, materials, transfers); the view is audited. null when none is recorded. */
+export async function myArchive(ctx: ActorCtx) {
+  const [archive] = await ctx.db.select().from(personArchives).where(eq(personArchives.personUserId, ctx.actor.userId));
+  if (!archive) return { archive: null };
+  return tx(ctx, async (t) => {
+    const { custodian } = await archiveFor(t, archive.id);
+    await record(t, { action: 'archive.view', objectType: 'person_archive', objectId: archive.id, regionCode: archive.regionCode, detail: { as: 'person' } });
+    return { archive: await archiveView(t, archive, custodian, false) };
+  });
+}
+
+/** Custodian staff or the person: one archive; audited. */
+export async function getArchive(ctx: ActorCtx, id: string) {
+  return tx(ctx, async (t) => {
+    const { archive, custodian, asStaff } = await archiveFor(t, id);
+    await record(t, {
+      action: 'archive.view',
+      objectType: 'person_archive',
+      objectId: archive.id,
+      regionCode: archive.regionCode,
+      detail: { as: asStaff ? 'custodian' : 'person' },
+    });
+    return archiveView(t, archive, custodian, asStaff);
+  });
+}
+
+/** Custodian staff: archives held, and transfers in and out. */
+export async function custodianDesk(ctx: ActorCtx) {
+  const mine = await staffedCustodians(ctx);
+  const ids = mine.map((c) => c.id);
+  if (ids.length === 0) return { custodians: [], archives: [], incoming: [], outgoing: [] };
+  const held = await ctx.db
+    .select({
+      id: personArchives.id,
+      archiveNo: personArchives.archiveNo,
+      since: personArchives.since,
+      custodianId: personArchives.custodianId,
+      name: users.displayName,
+    })
+    .from(personArchives)
+    .innerJoin(users, eq(users.id, personArchives.personUserId))
+    .where(inArray(personArchives.custodianId, ids))
+    .orderBy(asc(personArchives.archiveNo))
+    .limit(500);
+  const transfers = await ctx.db
+    .select()
+    .from(archiveTransfers)
+    .where(or(inArray(archiveTransfers.fromCustodianId, ids), inArray(archiveTransfers.toCustodianId, ids)) as SQL)
+    .orderBy(desc(archiveTransfers.requestedAt))
+    .limit(500);
+  const names = await custodianNames(
+    ctx.db,
+    transfers.flatMap((x) => [x.fromCustodianId, x.toCustodianId]),
+  );
+  const archiveNos = new Map(
+    (transfers.length
+      ? await ctx.db
+          .select({ id: personArchives.id, no: personArchives.archiveNo })
+          .from(personArchives)
+          .where(
+            inArray(
+              personArchives.id,
+              transfers.map((x) => x.archiveId),
+            ),
+          )
+      : []
+    ).map((r) => [r.id, r.no]),
+  );
+  // the list shows archive numbers and masked names: audited as one view of the held archives
+  await recordAlone(ctx, {
+    action: 'archive.desk_view',
+    objectType: 'archive_custodian',
+    objectId: ids[0],
+    detail: { custodians: ids.length, archives: held.length },
+  });
+  const view = (x: ArchiveTransferRow) => ({ ...transferView(ctx, x, names), archiveId: x.archiveId, archiveNo: archiveNos.get(x.archiveId) ?? '' });
+  return {
+    custodians: mine.map(custodianView),
+    archives: held.map((h) => ({ id: h.id, archiveNo: h.archiveNo, since: h.since, custodianId: h.custodianId, personName: maskName(h.name) })),
+    incoming: transfers.filter((x) => ids.includes(x.toCustodianId)).map(view),
+    outgoing: transfers.filter((x) => ids.includes(x.fromCustodianId)).map(view),
+  };
+}
+
+/** Talent: ask for the archive to move to another custodian. 201; 409 ARCHIVES_TRANSFER_OPEN / _SAME_CUSTODIAN. */
+export async function requestTransfer(ctx: ActorCtx, input: { toCustodianId: string; reason: string }) {
+  return tx(ctx, async (t) => {
+    const [archive] = await t.db.select().from(personArchives).where(eq(personArchives.personUserId, ctx.actor.userId)).for('update');
+    if (!archive) throw new AppError('ARCHIVES_NO_ARCHIVE', { status: 404 });
+    const [to] = await t.db.select().from(archiveCustodians).where(eq(archiveCustodians.id, input.toCustodianId));
+    if (!to) throw new AppError('NOT_FOUND', { status: 404, params: { field: 'toCustodianId' } });
+    if (to.id === archive.custodianId) throw new AppError('ARCHIVES_SAME_CUSTODIAN', { status: 409 });
+    const [row] = await t.db
+      .insert(archiveTransfers)
+      .values({
+        archiveId: archive.id,
+        fromCustodianId: archive.custodianId,
+        toCustodianId: to.id,
+        regionCode: archive.regionCode,
+        status: transferWorkflow.initial,
+        reason: input.reason,
+        requestedBy: ctx.actor.userId,
+        requestedAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw new AppError('ARCHIVES_TRANSFER_OPEN', { status: 409 });
+    await record(t, {
+      action: 'archive_transfer.request',
+      objectType: 'archive_transfer',
+      objectId: row.id,
+      regionCode: archive.regionCode,
+      detail: { from: row.fromCustodianId, to: row.toCustodianId },
+    });
+    return { id: row.id, status: row.status };
+  });
+}
+
+/**
+ * approve / reject / dispatch (sending custodian; dispatch needs a tracking number and hands the transfer to
+ * the receiver's region) / receive (receiving custodian: moves custody, only from the sending custodian) /
+ * cancel (the person). The transfer row is locked by applyTransition, so of two concurrent receipts one wins
+ * and the other gets 409 WORKFLOW_TRANSITION_NOT_ALLOWED.
+ */
+export async function transitionTransfer(
+  ctx: ActorCtx,
+  id: string,
+  action: string,
+  body: { reason?: string | undefined; trackingNumber?: string | undefined },
+) {
+  const tracking = body.trackingNumber?.trim();
+  if (action === 'dispatch' && !(tracking && /^[A-Za-z0-9-]{6,40}$/.test(tracking)))
+    throw new AppError('ARCHIVES_TRACKING_REQUIRED', { status: 400, params: { field: 'trackingNumber' } });
+  const [pre] = await ctx.db.select({ to: archiveTransfers.toCustodianId }).from(archiveTransfers).where(eq(archiveTransfers.id, id));
+  const [toC] = pre ? await ctx.db.select().from(archiveCustodians).where(eq(archiveCustodians.id, pre.to)) : [];
+  const binding: WorkflowBinding<TransferStatus, TransferAction, ArchiveTransferRow> = {
+    workflow: transferWorkflow,
+    table: archiveTransfers,
+    async guard(t, row, a) {
+      if (a === 'cancel') {
+        const [archive] = await t.db.select({ person: personArchives.personUserId }).from(personArchives).where(eq(personArchives.id, row.archiveId));
+        if (archive?.person !== t.actor.userId) throw new AppError('NOT_FOUND', { status: 404 });
+        return;
+      }
+      const [c] = await t.db
+        .select()
+        .from(archiveCustodians)
+        .where(eq(archiveCustodians.id, a === 'receive' ? row.toCustodianId : row.fromCustodianId));
+      if (!c || !isStaffOf(t.actor, c)) throw new AppError('NOT_FOUND', { status: 404 });
+    },
+    async after(t, row, a) {
+      if (a !== 'receive') return;
+      const moved = await t.db
+        .update(personArchives)
+        .set({ custodianId: row.toCustodianId, regionCode: toC?.regionCode ?? row.regionCode, version: sql`${personArchives.version} + 1`, updatedAt: t.now })
+        .where(and(eq(personArchives.id, row.archiveId), eq(personArchives.custodianId, row.fromCustodianId)))
+        .returning({ id: personArchives.id, version: personArchives.version });
+      if (moved.length !== 1) throw new AppError('ARCHIVES_CUSTODY_CHANGED', { status: 409 });
+      await record(t, {
+        action: 'archive.custody_moved',
+        objectType: 'person_archive',
+        objectId: row.archiveId,
+        regionCode: toC?.regionCode ?? row.regionCode,
+        detail: { from: row.fromCustodianId, to: row.toCustodianId, transferId: row.id, version: moved[0]?.version },
+      });
+    },
+    extraSet(t) {
+      return { updatedAt: t.now, ...(action === 'dispatch' ? { trackingNumber: tracking, regionCode: toC?.regionCode } : {}) };
+    },
+  };
+  const row = await applyTransition(ctx, binding, id, action, { reason: body.reason });
+  return { id: row.id, status: row.status, trackingNumber: row.trackingNumber };
+}
+
+/** 404 unless the actor is staff of the archive's current custodian (runs before validation: checks the id's shape). */
+export async function assertArchiveStaff(ctx: ActorCtx, archiveId: string): Promise<void> {
+  if (!UUID.test(archiveId)) throw new AppError('NOT_FOUND', { status: 404 });
+  const { asStaff } = await archiveFor(ctx, archiveId);
+  if (!asStaff) throw new AppError('NOT_FOUND', { status: 404 });
+}
+
+/** Staff of the current custodian: add a digitised material. 201; 404; 413; 415. */
+export async function uploadArchiveMaterial(ctx: ActorCtx, archiveId: string, input: { title: string; fileName: string; contentType: string; body: unknown }) {
+  const { archive, asStaff } = await archiveFor(ctx, archiveId);
+  if (!asStaff) throw new AppError('ARCHIVES_NOT_CUSTODIAN', { status: 403 });
+  const stored = await storeSealedFile(ctx, FOLDER, { contentType: input.contentType, body: input.body, maxBytes: ARCHIVE_MATERIAL_MAX_BYTES });
+  return tx(ctx, async (t) => {
+    const [row] = await t.db
+      .insert(archiveMaterials)
+      .values({ archiveId, title: input.title, fileName: input.fileName, ...stored, uploadedBy: ctx.actor.userId, createdAt: ctx.now })
+      .returning();
+    if (!row) throw new AppError('INTERNAL', { status: 500 });
+    await record(t, {
+      action: 'archive.material_upload',
+      objectType: 'person_archive',
+      objectId: archiveId,
+      regionCode: archive.regionCode,
+      detail: { materialId: row.id, mime: row.mime, sizeBytes: row.sizeBytes },
+    });
+    return { id: row.id, title: row.title, fileName: row.fileName, mime: row.mime, sizeBytes: row.sizeBytes };
+  });
+}
+
+/** The current custodian's staff or the person: a material file; every read audited. */
+export async function readArchiveMaterial(ctx: ActorCtx, materialId: string) {
+  const [m] = await ctx.db.select().from(archiveMaterials).where(eq(archiveMaterials.id, materialId));
+  if (!m) throw new AppError('NOT_FOUND', { status: 404 });
+  const { archive, asStaff } = await archiveFor(ctx, m.archiveId);
+  await recordAlone(ctx, {
+    action: 'archive.material_read',
+    objectType: 'person_archive',
+    objectId: archive.id,
+    regionCode: archive.regionCode,
+    detail: { materialId: m.id, as: asStaff ? 'custodian' : 'person' },
+  });
+  return { stream: openSealedFile(ctx, FOLDER, m.storedName), mime: m.mime, fileName: m.fileName };
+}
+
+function newCode(): string {
+  let s = '';
+  for (let i = 0; i < 12; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return `DA-${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}`;
+}
+
+/** Talent: a certificate of custody for my archive (recorded, audited); returns the code and the facts to print. */
+export async function issueCustodyCertificate(ctx: ActorCtx) {
+  const [archive] = await ctx.db.select().from(personArchives).where(eq(personArchives.personUserId, ctx.actor.userId));
+  if (!archive) throw new AppError('ARCHIVES_NO_ARCHIVE', { status: 404 });
+  return tx(ctx, async (t) => {
+    const [custodian] = await t.db.select().from(archiveCustodians).where(eq(archiveCustodians.id, archive.custodianId));
+    const [person] = await t.db.select({ name: users.displayName }).from(users).where(eq(users.id, archive.personUserId));
+    // a download repeated for the same custody (same custodian and version) reuses the code: one certificate per custody
+    const [issued] = await t.db
+      .select({ code: custodyCertificates.code })
+      .from(custodyCertificates)
+      .where(
+        and(
+          eq(custodyCertificates.archiveId, archive.id),
+          eq(custodyCertificates.archiveVersion, archive.version),
+          eq(custodyCertificates.custodianId, archive.custodianId),
+        ),
+      );
+    const code = issued?.code ?? newCode();
+    if (!issued)
+      await t.db
+        .insert(custodyCertificates)
+        .values({ code, archiveId: archive.id, custodianId: archive.custodianId, archiveVersion: archive.version, issuedAt: ctx.now });
+    await record(t, {
+      action: 'archive.custody_certificate',
+      objectType: 'person_archive',
+      objectId: archive.id,
+      regionCode: archive.regionCode,
+      detail: { code },
+    });
+    return {
+      code,
+      personName: person?.name ?? '',
+      custodianName: custodian?.name ?? '',
+      archiveNo: archive.archiveNo,
+      since: archive.since,
+      issuedAt: ctx.now,
+    };
+  });
+}
+
+/** Public: is this custody certificate genuine, and does the custodian still hold the archive? */
+export async function verifyCustody(ctx: Ctx, code: string) {
+  const [c] = await ctx.db.select().from(custodyCertificates).where(eq(custodyCertificates.code, code.trim().toUpperCase()));
+  if (!c) return { result: 'not_found' as const, certificate: null };
+  const [archive] = await ctx.db.select().from(personArchives).where(eq(personArchives.id, c.archiveId));
+  const [custodian] = await ctx.db.select().from(archiveCustodians).where(eq(archiveCustodians.id, c.custodianId));
+  const [person] = archive ? await ctx.db.select({ name: users.displayName }).from(users).where(eq(users.id, archive.personUserId)) : [];
+  const current = !!archive && archive.custodianId === c.custodianId && archive.version === c.archiveVersion;
+  return {
+    result: current ? ('valid' as const) : ('superseded' as const),
+    certificate: { code: c.code, holderName: maskName(person?.name ?? ''), custodianName: custodian?.name ?? '', issuedAt: c.issuedAt.toISOString() },
+  };
+}
