@@ -108,7 +108,7 @@ describe('matching', () => {
     for (const width of [1280, 390]) {
       const { context, page } = await openPage(browser, server.url, width);
       await signIn(page, account('official.ganzhou'));
-      if (width === 1280) await clickNav(page, '匹配统计', '业务办理');
+      if (width === 1280) await clickNav(page, '匹配统计', '统计分析');
       else await page.goto('/manage/matching');
       await page.getByRole('heading', { level: 1, name: '匹配统计' }).waitFor();
       await page.getByTestId('stats-demanded').locator('tbody tr.ant-table-row').first().waitFor();

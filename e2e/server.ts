@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp, REPO_ROOT, WEB_DIST } from '../src/server/app.js';
 import { systemCtx } from '../src/server/context.js';
 import { migrateDatabase, openDatabase } from '../src/server/db/client.js';
+import type { Clock } from '../src/server/lib/clock.js';
 import { silentProgress } from '../src/server/lib/progress.js';
 import { loadReferenceCatalogs } from '../src/server/modules/catalog/catalog.load.js';
 import { demoAccountInfo, type DemoAccountInfo } from '../src/server/seed/demo-accounts.js';
@@ -26,12 +27,13 @@ async function ensureWebBuilt() {
   await build({ configFile: path.join(REPO_ROOT, 'vite.config.ts'), logLevel: 'warn' });
 }
 
-export async function startE2eServer(): Promise<E2eServer> {
+/** `clock`: a movable clock for journeys that span days (e.g. a 公示 period); default the system clock. */
+export async function startE2eServer(opts: { clock?: Clock } = {}): Promise<E2eServer> {
   await ensureWebBuilt();
   const database = await openDatabase({});
   await migrateDatabase(database);
   await loadReferenceCatalogs(database);
-  const app = await buildApp({ database, config: testConfig(), logger: false });
+  const app = await buildApp({ database, config: testConfig(), logger: false, ...(opts.clock ? { clock: opts.clock } : {}) });
   await seed(systemCtx(app.platform), 'ci', silentProgress);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

@@ -99,7 +99,7 @@ describe('personal identifiers in logs and responses', () => {
         expect(withoutIds(res.body), `${account.username} GET ${r.url}`).not.toMatch(MOBILE);
       }
     }
-  });
+  }, 180_000); // every role × every list route: grows with the platform
 });
 
 describe('data subject rights', () => {
@@ -144,7 +144,7 @@ describe('data subject rights', () => {
     expect(await t.database.query('select 1 from talent_profiles where user_id = $1', [reg.json().user.id])).toEqual([]);
     const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'leaver', password: 'Jiangxi#2026' } });
     expect(login.statusCode).toBe(401);
-  });
+  }, 180_000);
 });
 
 describe('password change', () => {

@@ -6,6 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckChar, usccCheckChar } from '../src/shared/identifiers.js';
 import { eventBody } from '../src/server/modules/events/events.test-support.js';
+import { seedPolicies } from '../src/server/modules/policies/index.js';
+import { nanchangProviderRecords } from '../src/server/modules/providers/providers.test-support.js';
+import { nanchangCompetitionRecords } from '../src/server/modules/competitions/competitions.test-support.js';
+import { nanchangArchiveRecords } from '../src/server/modules/archives/archives.test-support.js';
+import { nanchangRecognitionRecords } from '../src/server/modules/recognition/recognition.test-support.js';
+import { nanchangWageSurvey } from '../src/server/modules/wages/wages.test-support.js';
 import { DEMO_ACCOUNTS } from '../src/server/seed/demo-accounts.js';
 import { createTestApp, sessionFrom, type Session, type TestApp } from './helpers.js';
 
@@ -16,6 +22,36 @@ const NOT_REGION_OWNED: Record<string, string> = {
   '/api/imports/:id/rejected': 'visible to the importer only (rejected rows carry identifiers)',
   '/api/admin/users/:id/status': 'administrators only',
   '/api/catalog/occupations/:code': 'public reference data',
+  '/api/policies/:id': 'public policy catalogue',
+  '/api/providers/communities/:id': 'public directory of 产教融合共同体 (changes are region-owned: …/members, …/programmes, …/bases)',
+  '/api/certificates/plans/:id/sessions': 'evaluation plans belong to their body (other bodies 404); certificates.test.ts',
+  '/api/certificates/sessions/:id': 'evaluation sessions belong to their body; officials region-scoped (certificates.test.ts)',
+  '/api/certificates/sessions/:id/transitions/:action': 'evaluation sessions belong to their body; officials region-scoped',
+  '/api/certificates/sessions/:id/registration': 'open sessions are public; any talent may register',
+  '/api/certificates/sessions/:id/eligible-trainees': 'evaluation sessions belong to their body',
+  '/api/certificates/sessions/:id/trainees': 'evaluation sessions belong to their body',
+  '/api/certificates/sessions/:id/results': 'evaluation sessions belong to their body',
+  '/api/certificates/sessions/:id/issue': 'evaluation sessions belong to their body',
+  '/api/certificates/:id': 'holder, issuing body, or officials of the holder region (certificates.test.ts checks the other city)',
+  '/api/certificates/:id/certificate.pdf': 'holder, issuing body, or officials of the holder region',
+  '/api/certificates/:id/transitions/revoke': 'issuing body, or officials of the holder region (certificates.test.ts checks the other city)',
+  '/api/training/classes/:id': 'published classes are public; drafts and edits belong to the owning provider (others 404; training.test.ts)',
+  '/api/training/classes/:id/transitions/:action': 'the owning provider only (others 404)',
+  '/api/training/classes/:id/enrolment': 'published classes are open to any talent',
+  '/api/training/classes/:id/enrolment/withdraw': "the talent's own enrolment",
+  '/api/training/classes/:id/offer/accept': "the talent's own sponsored place",
+  '/api/training/classes/:id/offer/decline': "the talent's own sponsored place",
+  '/api/training/classes/:id/sponsorships': 'published classes are open to any verified employer',
+  '/api/training/classes/:id/roster': 'the owning provider only (others 404); names and phones masked',
+  '/api/training/classes/:id/check-in': 'the owning provider only (others 404)',
+  '/api/training/classes/:id/exam-results': 'the owning provider only (others 404)',
+  '/api/training/classes/:id/rating': "the talent's own completed enrolment",
+  '/api/training/providers/:id': 'public provider page',
+  '/api/competitions/:id': 'published competitions are public; drafts 404 outside the region (competitions.service.ts)',
+  '/api/competitions/:id/results': 'published results are public; 404 before publication',
+  '/api/competitions/:id/entries': 'any talent may register for a published competition (drafts 404)',
+  '/api/competitions/rounds/:id/entries/:entryId/score': 'judges assigned to the round only (others 403 COMPETITIONS_NOT_JUDGE; competitions.test.ts)',
+  '/api/archives/custody/verify/:code': 'public check of a custody certificate code (holder masked)',
 };
 
 let t: TestApp;
@@ -86,6 +122,53 @@ beforeAll(async () => {
     ?.request({ method: 'POST', url: `/api/events/${nanchang.event}/participants`, payload: { orgId: nanchang.organisation } });
   nanchang.eventParticipant = invited?.json().id;
   nanchang.invitation = await nanchangInvitation(sessionFrom(t.app, orgReg), sessionFrom(t.app, reg));
+  // a 南昌 subsidy claim of the 南昌 talent and a 南昌 payment batch (policies module)
+  await seedPolicies(t.ctx());
+  const [claim] = await t.database.query<{ id: string }>(
+    `insert into policy_claims (policy_id, applicant_user_id, applicant_key, region_code, status, subject_kind, amount_fen, created_at, submitted_at, updated_at)
+     select id, $1::uuid, $1::text, '360102', 'submitted', 'certificate', 50000, now(), now(), now() from policies where code = 'skill-evaluation-subsidy' returning id`,
+    [nanchang.person],
+  );
+  nanchang.policyClaim = claim?.id ?? '';
+  const [batch] = await t.database.query<{ id: string }>(
+    `insert into payment_batches (number, region_code, status, claim_count, total_fen, created_at) values ('ZF-NC-TEST', '360100', 'open', 0, 0, now()) returning id`,
+  );
+  nanchang.paymentBatch = batch?.id ?? '';
+  Object.assign(nanchang, await nanchangProviderRecords(t, sessions.get('official.nanchang') as Session, nanchang.organisation as string));
+  nanchang.wageSurvey = await nanchangWageSurvey(sessions.get('official.nanchang') as Session);
+  Object.assign(nanchang, await nanchangCompetitionRecords(t, sessions.get('official.nanchang') as Session, nanchang.person as string));
+  Object.assign(nanchang, await nanchangArchiveRecords(t, nanchang.person as string));
+  // a professional qualification declared by the 南昌 talent, with its evidence file
+  const evidence = await sessionFrom(t.app, reg).request({
+    method: 'POST',
+    url: '/api/certificates/qualifications/evidence',
+    payload: Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1'),
+    headers: { 'content-type': 'application/pdf' },
+  });
+  const declared = await sessionFrom(t.app, reg).request({
+    method: 'POST',
+    url: '/api/certificates/qualifications',
+    payload: {
+      kind: 'ruankao',
+      title: '软件设计师',
+      level: 'intermediate',
+      certificateNo: '2023RK0001',
+      issuedOn: '2023-12-20',
+      authority: '人力资源社会保障部',
+      evidenceId: evidence.json().id,
+    },
+  });
+  nanchang.qualification = declared.json().id;
+  // 高层次人才认定: a recognised application of the 南昌 talent (material, review, entitlement), a programme application, a station
+  Object.assign(
+    nanchang,
+    await nanchangRecognitionRecords(t, {
+      official: sessions.get('official.nanchang') as Session,
+      talent: sessions.get('nc.talent') as Session,
+      admin: sessions.get('admin') as Session,
+      host: sessions.get('host.nanchang') as Session,
+    }),
+  );
 });
 
 /** A second 南昌 posting, published, and the 南昌 talent's application to it (the draft above stays unpublished). */

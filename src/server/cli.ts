@@ -10,6 +10,7 @@ import { systemClock } from './lib/clock.js';
 import { decrypt, deriveKeys } from './lib/crypto.js';
 import { terminalProgress } from './lib/progress.js';
 import { verifyAuditChain } from './modules/audit/audit.verify.js';
+import { rebuildRollups, syncFacts } from './modules/dashboard/index.js';
 import { users } from './modules/auth/auth.tables.js';
 import { currentTotp } from './modules/auth/totp.js';
 import { classifyStream, getOccupationClassifier, runTitlesRank } from './modules/occupations/index.js';
@@ -20,6 +21,7 @@ const USAGE = `用法 / usage:
   gancai db migrate                       迁移数据库 / apply migrations
   gancai seed --size ci|demo|province     生成数据 / generate data (province: 1,000,000 talents)
   gancai audit verify                     校验审计链 / verify the audit chain
+  gancai dashboard rebuild                补录看板事实并重建汇总表 / backfill dashboard facts, rebuild rollups (timed)
   gancai totp <account>                   显示演示账号当前动态口令 / current TOTP code of a demo account
   gancai occupations classify             标准输入每行一个职位名称 → 职业分类编码 / stdin titles → title<TAB>code<TAB>name<TAB>score
   gancai titles rank --queries Q.tsv --corpus C.tsv [--top 100]
@@ -77,6 +79,16 @@ async function run(args: string[]): Promise<number> {
   if (cmd === 'titles' && sub === 'rank') {
     // the files are checked before the database is opened; the classifier outlives it (pure once built)
     return runTitlesRank(args.slice(2), process, () => withPlatform((p) => getOccupationClassifier(p.database)));
+  }
+  if (cmd === 'dashboard' && sub === 'rebuild') {
+    const result = await withPlatform(async (p) => {
+      const t0 = performance.now();
+      const added = await syncFacts(p.database.db);
+      const backfillMs = Math.round(performance.now() - t0);
+      return { added, backfillMs, ...(await rebuildRollups(p.database.db)) };
+    });
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return 0;
   }
   if (cmd === 'totp' && sub) {
     const code = await withPlatform(async (p) => {

@@ -20,6 +20,8 @@ const Env = z.object({
   SEED_SIZE: z.enum(['none', 'ci', 'demo']).optional(),
   RATE_LIMIT_GLOBAL: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).default(20),
+  /** Open-data API (/api/open/*): requests per minute per client address, each route. */
+  RATE_LIMIT_OPEN_DATA: z.coerce.number().int().min(1).default(60),
   API_DOCS: z.enum(['on', 'off']).optional(),
 });
 
@@ -35,7 +37,7 @@ export interface Config {
   trustProxy: boolean;
   seedSize: 'none' | 'ci' | 'demo';
   /** Requests per minute per client address: all API routes, and sign-in attempts. */
-  rateLimit: { globalPerMinute: number; loginPerMinute: number };
+  rateLimit: { globalPerMinute: number; loginPerMinute: number; openDataPerMinute?: number };
   /** OpenAPI document and docs page; off in production unless asked for. */
   apiDocs: boolean;
 }
@@ -69,7 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     trustProxy: e.TRUST_PROXY === 'true',
     seedSize: e.SEED_SIZE ?? (production ? 'none' : 'demo'),
-    rateLimit: { globalPerMinute: e.RATE_LIMIT_GLOBAL, loginPerMinute: e.RATE_LIMIT_LOGIN },
+    rateLimit: { globalPerMinute: e.RATE_LIMIT_GLOBAL, loginPerMinute: e.RATE_LIMIT_LOGIN, openDataPerMinute: e.RATE_LIMIT_OPEN_DATA },
     apiDocs: e.API_DOCS ? e.API_DOCS === 'on' : e.NODE_ENV !== 'production',
   };
 }

@@ -9,9 +9,16 @@ import { terminalProgress } from './lib/progress.js';
 import { APPLICATIONS_REMIND_STALE_TASK } from './modules/applications/index.js';
 import { JOBS_EXPIRE_TASK, warmSegmenter } from './modules/jobs/index.js';
 import { TALENTPOOL_EXPIRE_TASK } from './modules/talentpool/index.js';
+import { POLICIES_PREFILL_TASK } from './modules/policies/index.js';
+import { PROVIDERS_EXPIRE_TASK } from './modules/providers/index.js';
 import { IMPORTS_PURGE_TASK } from './modules/imports/index.js';
+import { DASHBOARD_SYNC_EVERY_MS, DASHBOARD_SYNC_TASK } from './modules/dashboard/index.js';
 import { getOccupationClassifier } from './modules/occupations/index.js';
 import { reindexProfileTokens } from './modules/profiles/index.js';
+import { TRAINING_FINISH_TASK } from './modules/training/index.js';
+import { RECOGNITION_DEADLINES_TASK } from './modules/recognition/index.js';
+import { WAGES_REFRESH_TASK } from './modules/wages/index.js';
+import { OPENDATA_REFRESH_TASK } from './modules/opendata/index.js';
 import { demoAccountInfo } from './seed/demo-accounts.js';
 import { isSeeded, seed } from './seed/seed.js';
 
@@ -47,9 +54,26 @@ async function main() {
     void app.platform.tasks.enqueue(ctx, JOBS_EXPIRE_TASK, {}).catch(() => {});
     void app.platform.tasks.enqueue(ctx, APPLICATIONS_REMIND_STALE_TASK, {}).catch(() => {});
     void app.platform.tasks.enqueue(ctx, TALENTPOOL_EXPIRE_TASK, {}).catch(() => {});
+    // 免申即享: people who became eligible (new certificate, completed class) get a prefilled claim
+    void app.platform.tasks.enqueue(ctx, POLICIES_PREFILL_TASK, {}).catch(() => {});
+    // accreditations past valid_until become expired (lookups already ignore them)
+    void app.platform.tasks.enqueue(ctx, PROVIDERS_EXPIRE_TASK, {}).catch(() => {});
     void app.platform.tasks.enqueue(ctx, IMPORTS_PURGE_TASK, {}).catch(() => {});
+    // training classes whose last session ended over a day ago are finished and judged (idempotent)
+    void app.platform.tasks.enqueue(ctx, TRAINING_FINISH_TASK, {}).catch(() => {});
+    // 高层次人才认定: reminders before the statutory deadline, escalation once passed (one of each per deadline)
+    void app.platform.tasks.enqueue(ctx, RECOGNITION_DEADLINES_TASK, {}).catch(() => {});
+    // 工资价位 and open-data demand are recomputed from the postings (surveys also on upload)
+    void app.platform.tasks.enqueue(ctx, WAGES_REFRESH_TASK, {}).catch(() => {});
+    void app.platform.tasks.enqueue(ctx, OPENDATA_REFRESH_TASK, {}).catch(() => {});
   }, 3600_000);
   expiry.unref();
+  // dashboard facts from bulk paths (imports): a full backfill now, then every 30 s (ADR 0015)
+  void app.platform.tasks.enqueue(ctx, DASHBOARD_SYNC_TASK, { full: true }).catch(() => {});
+  const dashboardSync = setInterval(() => void app.platform.tasks.enqueue(ctx, DASHBOARD_SYNC_TASK, {}).catch(() => {}), DASHBOARD_SYNC_EVERY_MS);
+  dashboardSync.unref();
+  void app.platform.tasks.enqueue(ctx, WAGES_REFRESH_TASK, {}).catch(() => {});
+  void app.platform.tasks.enqueue(ctx, OPENDATA_REFRESH_TASK, {}).catch(() => {});
   await app.listen({ port: config.port, host: config.host });
   // the job-title classifier is built in the background, so the first posting form does not wait for it
   void getOccupationClassifier(database).catch((err) => app.log.warn({ err }, 'classifier warm-up failed'));
@@ -62,6 +86,7 @@ async function main() {
     if (closing) return;
     closing = true;
     clearInterval(expiry);
+    clearInterval(dashboardSync);
     say(`收到 ${signal}，正在停止…`);
     const timer = setTimeout(() => process.exit(1), 10_000).unref();
     await app.close();

@@ -36,7 +36,12 @@ const AccountPage = page(() => import('./features/account/AccountPage.js'), 'Acc
 const RecommendedJobsPage = page(() => import('./features/matching/RecommendedJobsPage.js'), 'RecommendedJobsPage');
 const RecommendedTalentsPage = page(() => import('./features/matching/RecommendedTalentsPage.js'), 'RecommendedTalentsPage');
 const MatchingStatsPage = page(() => import('./features/matching/MatchingStatsPage.js'), 'MatchingStatsPage');
+const DashboardPage = page(() => import('./features/dashboard/DashboardPage.js'), 'DashboardPage');
+const TargetsPage = page(() => import('./features/dashboard/TargetsPage.js'), 'TargetsPage');
 const NotFoundPage = page(() => import('./features/errors/NotFoundPage.js'), 'NotFoundPage');
+const WagesPage = page(() => import('./features/wages/WagesPage.js'), 'WagesPage');
+const OpenDataPage = page(() => import('./features/wages/OpenDataPage.js'), 'OpenDataPage');
+const SurveysPage = page(() => import('./features/wages/SurveysPage.js'), 'SurveysPage');
 const EventsPage = page(() => import('./features/events/EventsPage.js'), 'EventsPage');
 const EventDetailPage = page(() => import('./features/events/EventDetailPage.js'), 'EventDetailPage');
 const MyEventsPage = page(() => import('./features/events/MyEventsPage.js'), 'MyEventsPage');
@@ -45,6 +50,48 @@ const ManageEventsPage = page(() => import('./features/events/ManageEventsPage.j
 const ManageEventPage = page(() => import('./features/events/ManageEventPage.js'), 'ManageEventPage');
 const EventFormPage = page(() => import('./features/events/EventFormPage.js'), 'EventFormPage');
 const CheckInPage = page(() => import('./features/events/CheckInPage.js'), 'CheckInPage');
+const CompetitionsPage = page(() => import('./features/competitions/CompetitionsPage.js'), 'CompetitionsPage');
+const CompetitionDetailPage = page(() => import('./features/competitions/CompetitionDetailPage.js'), 'CompetitionDetailPage');
+const MyCompetitionsPage = page(() => import('./features/competitions/MyCompetitionsPage.js'), 'MyCompetitionsPage');
+const JudgingPage = page(() => import('./features/competitions/JudgingPage.js'), 'JudgingPage');
+const ManageCompetitionsPage = page(() => import('./features/competitions/ManageCompetitionsPage.js'), 'ManageCompetitionsPage');
+const ManageCompetitionPage = page(() => import('./features/competitions/ManageCompetitionPage.js'), 'ManageCompetitionPage');
+const MyArchivePage = page(() => import('./features/archives/MyArchivePage.js'), 'MyArchivePage');
+const ArchiveDeskPage = page(() => import('./features/archives/ArchiveDeskPage.js'), 'ArchiveDeskPage');
+const VerifyCustodyPage = page(() => import('./features/archives/VerifyCustodyPage.js'), 'VerifyCustodyPage');
+const PoliciesPage = page(() => import('./features/policies/PoliciesPage.js'), 'PoliciesPage');
+const PolicyDetailPage = page(() => import('./features/policies/PolicyDetailPage.js'), 'PolicyDetailPage');
+const PolicyNoticesPage = page(() => import('./features/policies/NoticesPage.js'), 'NoticesPage');
+const MyPoliciesPage = page(() => import('./features/policies/MyPoliciesPage.js'), 'MyPoliciesPage');
+const ClaimsReviewPage = page(() => import('./features/policies/ClaimsReviewPage.js'), 'ClaimsReviewPage');
+const PaymentBatchesPage = page(() => import('./features/policies/PaymentBatchesPage.js'), 'PaymentBatchesPage');
+const POLICY_APPLICANTS = ['talent', 'employer', 'provider', 'evaluator', 'agency', 'host'] as const;
+const SkillCataloguesPage = page(() => import('./features/skillcatalog/SkillCataloguesPage.js'), 'SkillCataloguesPage');
+const CatalogueDiffPage = page(() => import('./features/skillcatalog/CatalogueDiffPage.js'), 'CatalogueDiffPage');
+const ManageCataloguesPage = page(() => import('./features/skillcatalog/ManageCataloguesPage.js'), 'ManageCataloguesPage');
+const ManageCataloguePage = page(() => import('./features/skillcatalog/ManageCataloguePage.js'), 'ManageCataloguePage');
+const AccreditationReviewPage = page(() => import('./features/providers/AccreditationReviewPage.js'), 'AccreditationReviewPage');
+const ProviderAccreditationsPage = page(() => import('./features/providers/ProviderAccreditationsPage.js'), 'ProviderAccreditationsPage');
+const CommunitiesPage = page(() => import('./features/providers/CommunitiesPage.js'), 'CommunitiesPage');
+const VerifyPage = page(() => import('./features/certificates/VerifyPage.js'), 'VerifyPage');
+const MyCertificatesPage = page(() => import('./features/certificates/MyCertificatesPage.js'), 'MyCertificatesPage');
+const MyRecognitionPage = page(() => import('./features/recognition/MyRecognitionPage.js'), 'MyRecognitionPage');
+const ReviewerPage = page(() => import('./features/recognition/ReviewerPage.js'), 'ReviewerPage');
+const ManageRecognitionPage = page(() => import('./features/recognition/ManageRecognitionPage.js'), 'ManageRecognitionPage');
+const HostStationsPage = page(() => import('./features/recognition/HostStationsPage.js'), 'HostStationsPage');
+const EvaluationPage = page(() => import('./features/certificates/EvaluationPage.js'), 'EvaluationPage');
+const EvaluationSessionPage = page(() => import('./features/certificates/EvaluationSessionPage.js'), 'EvaluationSessionPage');
+const ManageCertificatesPage = page(() => import('./features/certificates/ManageCertificatesPage.js'), 'ManageCertificatesPage');
+const TrainingClassesPage = page(() => import('./features/training/TrainingClassesPage.js'), 'TrainingClassesPage');
+const TrainingClassPage = page(() => import('./features/training/TrainingClassPage.js'), 'TrainingClassPage');
+const MyTrainingPage = page(() => import('./features/training/MyTrainingPage.js'), 'MyTrainingPage');
+const ProviderClassesPage = page(() => import('./features/training/ProviderClassesPage.js'), 'ProviderClassesPage');
+const ClassFormPage = page(() => import('./features/training/ClassFormPage.js'), 'ClassFormPage');
+const ProviderClassPage = page(() => import('./features/training/ProviderClassPage.js'), 'ProviderClassPage');
+const ClassCheckInPage = page(() => import('./features/training/ClassCheckInPage.js'), 'ClassCheckInPage');
+const TrainingStatsPage = page(() => import('./features/training/TrainingStatsPage.js'), 'TrainingStatsPage');
+const ProviderPublicPage = page(() => import('./features/training/ProviderPublicPage.js'), 'ProviderPublicPage');
+const EmployerSponsorshipsPage = page(() => import('./features/training/EmployerSponsorshipsPage.js'), 'EmployerSponsorshipsPage');
 
 export function AppRoutes() {
   return (
@@ -55,6 +102,102 @@ export function AppRoutes() {
         <Route path="jobs/:id" element={<JobDetailPage />} />
         <Route path="events" element={<EventsPage />} />
         <Route path="events/:id" element={<EventDetailPage />} />
+        <Route path="competitions" element={<CompetitionsPage />} />
+        <Route path="competitions/:id" element={<CompetitionDetailPage />} />
+        <Route path="archives/verify/:code" element={<VerifyCustodyPage />} />
+        <Route path="policies" element={<PoliciesPage />} />
+        <Route path="policies/notices" element={<PolicyNoticesPage />} />
+        <Route
+          path="policies/mine"
+          element={
+            <RequireRole roles={POLICY_APPLICANTS}>
+              <MyPoliciesPage />
+            </RequireRole>
+          }
+        />
+        <Route path="policies/:id" element={<PolicyDetailPage />} />
+        <Route
+          path="manage/policy-claims"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <ClaimsReviewPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="manage/payment-batches"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <PaymentBatchesPage />
+            </RequireRole>
+          }
+        />
+        <Route path="verify" element={<VerifyPage />} />
+        <Route path="verify/:number" element={<VerifyPage />} />
+        <Route
+          path="certificates/mine"
+          element={
+            <RequireRole roles={ROUTE_ROLES.talent}>
+              <MyCertificatesPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="recognition/mine"
+          element={
+            <RequireRole roles={ROUTE_ROLES.talent}>
+              <MyRecognitionPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="recognition/reviews"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewer}>
+              <ReviewerPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="manage/recognition"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <ManageRecognitionPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="recognition/stations"
+          element={
+            <RequireRole roles={ROUTE_ROLES.host}>
+              <HostStationsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="evaluation"
+          element={
+            <RequireRole roles={ROUTE_ROLES.evaluator}>
+              <EvaluationPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="evaluation/sessions/:id"
+          element={
+            <RequireRole roles={ROUTE_ROLES.evaluator}>
+              <EvaluationSessionPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="manage/certificates"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <ManageCertificatesPage />
+            </RequireRole>
+          }
+        />
         <Route
           path="events/mine"
           element={
@@ -111,8 +254,168 @@ export function AppRoutes() {
             </RequireRole>
           }
         />
+        <Route
+          path="competitions/mine"
+          element={
+            <RequireRole roles={ROUTE_ROLES.talent}>
+              <MyCompetitionsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="judging"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewer}>
+              <JudgingPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="manage/competitions"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <ManageCompetitionsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="manage/competitions/:id"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <ManageCompetitionPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="archives/mine"
+          element={
+            <RequireRole roles={ROUTE_ROLES.talent}>
+              <MyArchivePage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="archives/desk"
+          element={
+            <RequireRole roles={['agency', 'official']}>
+              <ArchiveDeskPage />
+            </RequireRole>
+          }
+        />
+        <Route path="training" element={<TrainingClassesPage />} />
+        <Route path="training/classes/:id" element={<TrainingClassPage />} />
+        <Route path="training/providers/:id" element={<ProviderPublicPage />} />
+        <Route
+          path="training/mine"
+          element={
+            <RequireRole roles={ROUTE_ROLES.talent}>
+              <MyTrainingPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="provider/classes"
+          element={
+            <RequireRole roles={ROUTE_ROLES.provider}>
+              <ProviderClassesPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="provider/classes/new"
+          element={
+            <RequireRole roles={ROUTE_ROLES.provider}>
+              <ClassFormPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="provider/classes/:id"
+          element={
+            <RequireRole roles={ROUTE_ROLES.provider}>
+              <ProviderClassPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="provider/classes/:id/edit"
+          element={
+            <RequireRole roles={ROUTE_ROLES.provider}>
+              <ClassFormPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="provider/classes/:id/check-in"
+          element={
+            <RequireRole roles={ROUTE_ROLES.provider}>
+              <ClassCheckInPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="employer/training"
+          element={
+            <RequireRole roles={ROUTE_ROLES.employerJobs}>
+              <EmployerSponsorshipsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="manage/training-stats"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <TrainingStatsPage />
+            </RequireRole>
+          }
+        />
+        <Route path="skill-catalogues" element={<SkillCataloguesPage />} />
+        <Route path="skill-catalogues/diff" element={<CatalogueDiffPage />} />
+        <Route path="communities" element={<CommunitiesPage />} />
+        <Route
+          path="manage/skill-catalogues"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <ManageCataloguesPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="manage/skill-catalogues/:id"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <ManageCataloguePage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="review/accreditations"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <AccreditationReviewPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="provider/accreditations"
+          element={
+            <RequireRole roles={ROUTE_ROLES.providers}>
+              <ProviderAccreditationsPage />
+            </RequireRole>
+          }
+        />
         <Route path="occupations" element={<OccupationsPage />} />
         <Route path="sources" element={<SourcesPage />} />
+        <Route path="wages" element={<WagesPage />} />
+        <Route path="open-data" element={<OpenDataPage />} />
+        <Route
+          path="manage/wage-surveys"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <SurveysPage />
+            </RequireRole>
+          }
+        />
         <Route path="privacy" element={<PrivacyPage />} />
         <Route path="about" element={<AboutPage />} />
         <Route path="login" element={<LoginPage />} />
@@ -266,6 +569,22 @@ export function AppRoutes() {
           element={
             <RequireRole roles={ROUTE_ROLES.adminUsers}>
               <AdminUsersPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="dashboard"
+          element={
+            <RequireRole roles={ROUTE_ROLES.dashboard}>
+              <DashboardPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="dashboard/targets"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <TargetsPage />
             </RequireRole>
           }
         />

@@ -53,7 +53,7 @@ export function decrypt(keys: Keys, sealed: string): string {
 }
 
 /** Deterministic keyed digest of a normalised value, for lookups without decrypting. */
-export function blindIndex(keys: Keys, kind: 'id_number' | 'phone', value: string): string {
+export function blindIndex(keys: Keys, kind: 'id_number' | 'phone' | 'bank_account', value: string): string {
   return hmacSm3(keys.index, `${kind}:${value}`).toString('hex');
 }
 

@@ -9,6 +9,16 @@ import { record } from '../modules/audit/audit.service.js';
 import type { Progress } from '../lib/progress.js';
 import { auditLog } from '../modules/audit/audit.tables.js';
 import { seedEvents } from '../modules/events/index.js';
+import { seedCompetitions } from '../modules/competitions/index.js';
+import { seedArchives } from '../modules/archives/index.js';
+import { seedRecognition } from '../modules/recognition/index.js';
+import { seedCertificates } from '../modules/certificates/index.js';
+import { seedPolicies } from '../modules/policies/index.js';
+import { seedTraining } from '../modules/training/index.js';
+import { seedProviders } from '../modules/providers/index.js';
+import { seedSkillCatalogues } from '../modules/skillcatalog/index.js';
+import { syncFacts } from '../modules/dashboard/index.js';
+import { seedWages } from '../modules/wages/index.js';
 import { seedBulk, SEED_SIZES, type SeedSize } from './bulk.js';
 import { seedDemoAccounts } from './demo-accounts.js';
 import { seedDemoTalentProfile } from './demo-profile.js';
@@ -26,8 +36,38 @@ export async function seed(ctx: Ctx, size: SeedSize, progress: Progress) {
   await seedDemoAccounts(ctx);
   const counts = await seedBulk(ctx, SEED_SIZES[size], progress);
   const events = await seedEvents(ctx);
+  const catalogues = await seedSkillCatalogues(ctx);
+  const accreditations = await seedProviders(ctx);
+  const training = await seedTraining(ctx);
+  const certificates = await seedCertificates(ctx);
   const demoProfile = await seedDemoTalentProfile(ctx);
-  const result = { size, ...counts, events, demoProfile, seconds: (Date.now() - started) / 1000 };
+  // after training and certificates: 免申即享 finds the seeded eligible people
+  const policies = await seedPolicies(ctx);
+  // 高层次人才认定 (categories, applications in every state, one overdue), programmes, 柔性引才, stations
+  const recognition = await seedRecognition(ctx);
+  // dashboard facts for everything seeded in bulk (idempotent backfill, ADR 0015)
+  await syncFacts(ctx.db);
+  // 工资价位 and open-data demand from the seeded postings, plus a demo wage survey for 赣州
+  const wages = await seedWages(ctx);
+  // 竞赛 (a 数据要素× contest in judging, a skills contest, 中国创新创业大赛) and 流动人员人事档案
+  const competitions = await seedCompetitions(ctx);
+  const archives = await seedArchives(ctx);
+  const result = {
+    size,
+    ...counts,
+    events,
+    catalogues,
+    accreditations,
+    training,
+    certificates,
+    demoProfile,
+    policies,
+    recognition,
+    wages,
+    competitions,
+    archives,
+    seconds: (Date.now() - started) / 1000,
+  };
   await ctx.db.transaction((tx) => record({ ...ctx, db: tx as unknown as Db }, { action: 'system.seed', detail: { ...result } }));
   return result;
 }

@@ -9,6 +9,18 @@ export function AppFooter() {
       <nav aria-label={t('app.footerNav')}>
         <ul className="footer-links">
           <li>
+            <Link to="/policies">{t('policies.nav.list')}</Link>
+          </li>
+          <li>
+            <Link to="/policies/notices">{t('policies.notices.title')}</Link>
+          </li>
+          <li>
+            <Link to="/wages">{t('wages.nav.wages')}</Link>
+          </li>
+          <li>
+            <Link to="/open-data">{t('wages.nav.openData')}</Link>
+          </li>
+          <li>
             <Link to="/sources">{t('nav.sources')}</Link>
           </li>
           <li>

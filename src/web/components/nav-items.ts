@@ -10,42 +10,96 @@ export interface NavItem {
   group?: NavGroup;
 }
 
-export type NavGroup = 'nav.groupJobSeeking' | 'nav.groupRecruiting' | 'nav.groupOfficialWork';
+export type NavGroup =
+  | 'nav.groupFindJobs'
+  | 'nav.groupSkills'
+  | 'nav.groupPolicy'
+  | 'nav.groupJobSeeking'
+  | 'nav.groupRecruiting'
+  | 'nav.groupOfficialWork'
+  | 'nav.groupAnalytics';
 
 const ORG_REVIEWERS: readonly Role[] = ['official', 'admin'];
 const AUDIT_READERS: readonly Role[] = ['auditor', 'official'];
 const IMPORTERS: readonly Role[] = ['official', 'employer'];
 
+/**
+ * Everyone's menu: 首页 and the three services of the notice (找工作, 提技能, and policy with 助创业).
+ * Signed-in people get 工作台 and their role's groups after it. Every role's header stays at six
+ * entries or fewer at 1280 px (nav-items.test.ts checks it).
+ */
 export const PUBLIC_NAV: readonly NavItem[] = [
   { path: '/', label: 'nav.home' },
-  { path: '/occupations', label: 'nav.occupations' },
-  { path: '/jobs', label: 'nav.jobs' },
-  { path: '/events', label: 'events.list.title' },
+  { path: '/jobs', label: 'nav.jobs', group: 'nav.groupFindJobs' },
+  { path: '/events', label: 'events.list.title', group: 'nav.groupFindJobs' },
+  { path: '/wages', label: 'wages.nav.wages', group: 'nav.groupFindJobs' },
+  { path: '/training', label: 'training.nav.classes', group: 'nav.groupSkills' },
+  { path: '/skill-catalogues', label: 'skillcatalog.nav.public', group: 'nav.groupSkills' },
+  { path: '/occupations', label: 'nav.occupations', group: 'nav.groupSkills' },
+  { path: '/communities', label: 'providers.communities.title', group: 'nav.groupSkills' },
+  { path: '/verify', label: 'certificates.nav.verify', group: 'nav.groupSkills' },
+  { path: '/policies', label: 'policies.nav.list', group: 'nav.groupPolicy' },
+  { path: '/policies/notices', label: 'policies.notices.title', group: 'nav.groupPolicy' },
+  { path: '/competitions', label: 'competitions.nav.list', group: 'nav.groupPolicy' },
+  { path: '/open-data', label: 'wages.nav.openData', group: 'nav.groupPolicy' },
 ];
+
+/** Entries signed-in people do not get in the header (the logo leads home). */
+const SIGNED_IN_HIDDEN: readonly string[] = ['/'];
 
 export const SIGNED_IN_NAV: readonly NavItem[] = [
   { path: '/workbench', label: 'nav.workbench' },
+  // talent: 我的服务
   { path: '/profile', label: 'nav.profile', roles: ['talent'], group: 'nav.groupJobSeeking' },
   { path: '/recommended-jobs', label: 'nav.recommendedJobs', roles: ['talent'], group: 'nav.groupJobSeeking' },
   { path: '/applications', label: 'nav.myApplications', roles: ['talent'], group: 'nav.groupJobSeeking' },
-  { path: '/events/mine', label: 'events.mine.title', roles: ['talent'], group: 'nav.groupJobSeeking' },
   { path: '/applications/invitations', label: 'nav.myInvitations', roles: ['talent'], group: 'nav.groupJobSeeking' },
+  { path: '/events/mine', label: 'events.mine.title', roles: ['talent'], group: 'nav.groupJobSeeking' },
+  { path: '/training/mine', label: 'training.nav.mine', roles: ['talent'], group: 'nav.groupJobSeeking' },
+  { path: '/certificates/mine', label: 'certificates.nav.mine', roles: ['talent'], group: 'nav.groupJobSeeking' },
+  { path: '/policies/mine', label: 'policies.nav.mine', roles: ['talent'], group: 'nav.groupJobSeeking' },
+  { path: '/recognition/mine', label: 'recognition.nav.mine', roles: ['talent'], group: 'nav.groupJobSeeking' },
+  { path: '/competitions/mine', label: 'competitions.nav.mine', roles: ['talent'], group: 'nav.groupJobSeeking' },
+  { path: '/archives/mine', label: 'archives.nav.mine', roles: ['talent'], group: 'nav.groupJobSeeking' },
+  // employer: 招聘管理
   { path: '/employer/jobs', label: 'nav.employerJobs', roles: ['employer'], group: 'nav.groupRecruiting' },
   { path: '/employer/applications', label: 'nav.receivedApplications', roles: ['employer'], group: 'nav.groupRecruiting' },
-  { path: '/employer/events', label: 'events.employer.pageTitle', roles: ['employer'], group: 'nav.groupRecruiting' },
+  { path: '/employer/recommended-talents', label: 'nav.recommendedTalents', roles: ['employer'], group: 'nav.groupRecruiting' },
   { path: '/employer/talent-pool', label: 'nav.talentPool', roles: ['employer'], group: 'nav.groupRecruiting' },
   { path: '/employer/invitations', label: 'nav.sentInvitations', roles: ['employer'], group: 'nav.groupRecruiting' },
-  { path: '/employer/recommended-talents', label: 'nav.recommendedTalents', roles: ['employer'], group: 'nav.groupRecruiting' },
+  { path: '/employer/events', label: 'events.employer.pageTitle', roles: ['employer'], group: 'nav.groupRecruiting' },
+  { path: '/employer/training', label: 'training.nav.sponsorships', roles: ['employer'], group: 'nav.groupRecruiting' },
+  { path: '/imports', label: 'nav.imports', roles: ['employer'], group: 'nav.groupRecruiting' },
+  { path: '/policies/mine', label: 'policies.nav.mine', roles: ['employer'], group: 'nav.groupRecruiting' },
+  // officials: 业务办理 (reviews and cases) and 统计分析 (figures and the audit trail)
   { path: '/review/organisations', label: 'nav.review', roles: ORG_REVIEWERS, group: 'nav.groupOfficialWork' },
   { path: '/review/jobs', label: 'nav.reviewJobs', roles: ['official'], group: 'nav.groupOfficialWork' },
+  { path: '/review/accreditations', label: 'skillcatalog.nav.review', roles: ['official'], group: 'nav.groupOfficialWork' },
+  { path: '/manage/policy-claims', label: 'policies.nav.review', roles: ['official'], group: 'nav.groupOfficialWork' },
+  { path: '/manage/payment-batches', label: 'policies.nav.batches', roles: ['official'], group: 'nav.groupOfficialWork' },
+  { path: '/manage/recognition', label: 'recognition.nav.manage', roles: ['official'], group: 'nav.groupOfficialWork' },
+  { path: '/manage/certificates', label: 'certificates.nav.manage', roles: ['official'], group: 'nav.groupOfficialWork' },
+  { path: '/manage/skill-catalogues', label: 'skillcatalog.nav.manage', roles: ['official'], group: 'nav.groupOfficialWork' },
   { path: '/manage/events', label: 'events.manage.title', roles: ['official'], group: 'nav.groupOfficialWork' },
-  { path: '/manage/matching', label: 'nav.matchingStats', roles: ['official'], group: 'nav.groupOfficialWork' },
-  // the same page can sit in a different group for each role; keep the header to six entries or fewer at 1280 px
-  { path: '/imports', label: 'nav.imports', roles: ['employer'], group: 'nav.groupRecruiting' },
+  { path: '/manage/competitions', label: 'competitions.nav.manage', roles: ['official'], group: 'nav.groupOfficialWork' },
+  { path: '/archives/desk', label: 'archives.nav.desk', roles: ['official'], group: 'nav.groupOfficialWork' },
   { path: '/imports', label: 'nav.imports', roles: ['official'], group: 'nav.groupOfficialWork' },
-  { path: '/audit', label: 'nav.audit', roles: ['official'], group: 'nav.groupOfficialWork' },
-  { path: '/audit', label: 'nav.audit', roles: ['auditor'] },
   { path: '/admin/users', label: 'nav.adminUsers', roles: ['admin'], group: 'nav.groupOfficialWork' },
+  { path: '/dashboard', label: 'dashboard.title', roles: ['official', 'admin'], group: 'nav.groupAnalytics' },
+  { path: '/manage/matching', label: 'nav.matchingStats', roles: ['official'], group: 'nav.groupAnalytics' },
+  { path: '/manage/training-stats', label: 'training.nav.stats', roles: ['official'], group: 'nav.groupAnalytics' },
+  { path: '/manage/wage-surveys', label: 'wages.nav.surveys', roles: ['official'], group: 'nav.groupAnalytics' },
+  { path: '/audit', label: 'nav.audit', roles: ['official'], group: 'nav.groupAnalytics' },
+  // organisations that train, evaluate, host stations or hold archives, and experts: 业务办理
+  { path: '/provider/accreditations', label: 'skillcatalog.nav.provider', roles: ['provider', 'evaluator', 'host'], group: 'nav.groupOfficialWork' },
+  { path: '/provider/classes', label: 'training.nav.manage', roles: ['provider'], group: 'nav.groupOfficialWork' },
+  { path: '/evaluation', label: 'certificates.nav.evaluation', roles: ['evaluator'], group: 'nav.groupOfficialWork' },
+  { path: '/recognition/stations', label: 'recognition.nav.stations', roles: ['host'], group: 'nav.groupOfficialWork' },
+  { path: '/policies/mine', label: 'policies.nav.mine', roles: ['host'], group: 'nav.groupOfficialWork' },
+  { path: '/archives/desk', label: 'archives.nav.desk', roles: ['agency'], group: 'nav.groupOfficialWork' },
+  { path: '/recognition/reviews', label: 'recognition.nav.reviews', roles: ['reviewer'], group: 'nav.groupOfficialWork' },
+  { path: '/judging', label: 'competitions.nav.judging', roles: ['reviewer'], group: 'nav.groupOfficialWork' },
+  { path: '/audit', label: 'nav.audit', roles: ['auditor'] },
 ];
 
 export const ROUTE_ROLES = {
@@ -56,6 +110,12 @@ export const ROUTE_ROLES = {
   employerJobs: ['employer'] as readonly Role[],
   reviewJobs: ['official'] as readonly Role[],
   talent: ['talent'] as readonly Role[],
+  providers: ['provider', 'evaluator', 'host'] as readonly Role[],
+  evaluator: ['evaluator'] as readonly Role[],
+  dashboard: ['official', 'admin'] as readonly Role[],
+  provider: ['provider'] as readonly Role[],
+  reviewer: ['reviewer'] as readonly Role[],
+  host: ['host'] as readonly Role[],
 };
 
 /** A menu entry: a single item, or a group with its items in order of first appearance. */
@@ -79,7 +139,8 @@ export function groupNavItems(items: readonly NavItem[]): NavEntry[] {
 export function navItemsFor(role: Role | null): NavItem[] {
   if (!role) return [...PUBLIC_NAV];
   const own = SIGNED_IN_NAV.filter((i) => !i.roles || i.roles.includes(role));
-  return [...PUBLIC_NAV, ...own];
+  // the logo still leads home; the entry itself makes room for the role's own groups
+  return [...PUBLIC_NAV.filter((i) => !SIGNED_IN_HIDDEN.includes(i.path)), ...own];
 }
 
 /** The menu key to highlight for a path: the longest nav path that prefixes it. */

@@ -15,6 +15,7 @@ import { listConsents } from './consents.service.js';
 import { consents } from './account.tables.js';
 import { jobApplications } from '../applications/applications.tables.js';
 import { eventRegistrations, recruitmentEvents } from '../events/events.tables.js';
+import { trainingClasses, trainingEnrolments } from '../training/training.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { talentProfiles } from '../profiles/profiles.tables.js';
 import { talentInvitations } from '../talentpool/talentpool.tables.js';
@@ -85,6 +86,22 @@ export async function exportMyData(ctx: Ctx & { actor: Actor }, password: string
       .from(eventRegistrations)
       .innerJoin(recruitmentEvents, eq(recruitmentEvents.id, eventRegistrations.eventId))
       .where(eq(eventRegistrations.talentId, u.id)),
+    trainingEnrolments: await ctx.db
+      .select({
+        class: trainingClasses.name,
+        status: trainingEnrolments.status,
+        enrolledAt: trainingEnrolments.enrolledAt,
+        attendedSessions: trainingEnrolments.attendedSessions,
+        examPassed: trainingEnrolments.examPassed,
+        examScore: trainingEnrolments.examScore,
+        outcomeReason: trainingEnrolments.outcomeReason,
+        completedAt: trainingEnrolments.completedAt,
+        ratingStars: trainingEnrolments.ratingStars,
+        ratingComment: trainingEnrolments.ratingComment,
+      })
+      .from(trainingEnrolments)
+      .innerJoin(trainingClasses, eq(trainingClasses.id, trainingEnrolments.classId))
+      .where(eq(trainingEnrolments.talentId, u.id)),
     activity: activity.map((a) => ({ ...a, at: a.at.toISOString() })),
   };
 }

@@ -16,6 +16,7 @@ import { JobStatus } from '../../../shared/jobs.js';
 import type { Actor, Ctx } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { record } from '../audit/audit.service.js';
+import { recordFactsFor } from '../dashboard/dashboard.sources.js';
 import { chinaDate, jobPostings } from '../jobs/index.js';
 import { findProfile } from '../profiles/index.js';
 import { applyTransition } from '../workflow/workflow.service.js';
@@ -84,6 +85,7 @@ export async function submitApplication(ctx: ActorCtx, input: CreateApplication)
       .returning({ id: jobApplications.id });
     if (!row) throw new AppError('INTERNAL', { status: 500 });
     await record(t, { action: 'application.submit', objectType: 'application', objectId: row.id, regionCode: job.regionCode, detail: { jobId: job.id } });
+    await recordFactsFor(t.db, 'application.submitted', row.id);
     return row.id;
   });
   return applicationDetail(ctx, id);

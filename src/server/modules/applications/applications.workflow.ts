@@ -5,6 +5,7 @@
 import { type ApplicationAction, type ApplicationStatus, applicationWorkflow } from '../../../shared/applications.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Actor } from '../../context.js';
+import { recordFactsFor } from '../dashboard/dashboard.sources.js';
 import type { WorkflowBinding } from '../workflow/workflow.service.js';
 import { type JobApplicationRow, jobApplications } from './applications.tables.js';
 
@@ -28,6 +29,9 @@ export function applicationBinding(action: string): WorkflowBinding<ApplicationS
     table: jobApplications,
     guard(ctx, row) {
       assertMayAct(ctx.actor, row);
+    },
+    async after(ctx, row, a) {
+      if (a === 'hire') await recordFactsFor(ctx.db, 'hire', row.id);
     },
     extraSet(ctx) {
       return {

@@ -8,6 +8,7 @@ import { decrypt } from '../../lib/crypto.js';
 import { assertRequiredConsents, grantConsents } from '../account/consents.service.js';
 import { maskedIdNumber, maskedPhone, sealIdNumber, sealPhone } from '../account/pi.js';
 import { record, recordAlone } from '../audit/audit.service.js';
+import { recordFactsFor } from '../dashboard/dashboard.sources.js';
 import { findRegion, getRegion } from '../catalog/regions.service.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { users } from './auth.tables.js';
@@ -171,6 +172,7 @@ export async function registerTalent(ctx: Ctx, input: RegisterTalentInput) {
       regionCode: user.regionCode,
       detail: { role: 'talent' },
     });
+    await recordFactsFor(tx as unknown as Db, 'talent.registered', user.id);
     const session = await createSession(t, user, false);
     return { userId: user.id, ...session };
   });

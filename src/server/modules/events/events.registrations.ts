@@ -13,6 +13,7 @@ import type { Db } from '../../db/client.js';
 import { assertInRegion } from '../access/region-scope.js';
 import { maskedPhone } from '../account/pi.js';
 import { record, recordAlone } from '../audit/audit.service.js';
+import { recordFactsFor } from '../dashboard/dashboard.sources.js';
 import { users } from '../auth/auth.tables.js';
 import { applyTransition } from '../workflow/workflow.service.js';
 import { workflowEvents } from '../workflow/workflow.tables.js';
@@ -102,6 +103,7 @@ export async function register(ctx: ActorCtx, eventId: string) {
       regionCode: event.regionCode,
       detail: { eventId, status },
     });
+    await recordFactsFor(t.db, 'event.registered', id);
     return inserted;
   });
   return registrationView(ctx, row);

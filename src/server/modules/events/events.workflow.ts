@@ -14,6 +14,7 @@ import {
   registrationWorkflow,
 } from '../../../shared/events.js';
 import { AppError } from '../../../shared/errors.js';
+import { recordFactsFor } from '../dashboard/dashboard.sources.js';
 import type { WorkflowBinding } from '../workflow/workflow.service.js';
 import {
   type EventParticipantRow,
@@ -28,6 +29,9 @@ export function eventBinding(action: string): WorkflowBinding<EventStatus, Event
   return {
     workflow: eventWorkflow,
     table: recruitmentEvents,
+    async after(ctx, row, a) {
+      if (a === 'finish') await recordFactsFor(ctx.db, 'event.held', row.id);
+    },
     extraSet(ctx) {
       return { updatedAt: ctx.now, ...(action === 'publish' ? { publishedAt: ctx.now } : {}) };
     },

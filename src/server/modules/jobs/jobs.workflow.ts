@@ -8,6 +8,7 @@ import { type JobAction, JobStatus, jobWorkflow } from '../../../shared/jobs.js'
 import { allowedActions } from '../../../shared/workflow.js';
 import type { Actor, Ctx } from '../../context.js';
 import { record } from '../audit/audit.service.js';
+import { recordFactsFor } from '../dashboard/dashboard.sources.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import type { WorkflowBinding } from '../workflow/workflow.service.js';
 import { type JobPostingRow, jobPostings } from './jobs.tables.js';
@@ -88,6 +89,7 @@ export function jobBinding(opts: TransitionOptions): WorkflowBinding<JobStatus, 
       return { updatedAt: ctx.now, ...(opts.action === 'approve' ? { publishedAt: ctx.now } : {}) };
     },
     async after(ctx, row, action) {
+      if (action === 'approve') await recordFactsFor(ctx.db, 'job.published', row.id);
       if (action !== 'approve' || row.vetting.findings.length === 0) return;
       const reason = opts.reason?.trim() ?? '';
       await ctx.db.update(jobPostings).set({ vettingOverrideReason: reason }).where(eq(jobPostings.id, row.id));

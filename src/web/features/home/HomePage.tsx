@@ -108,6 +108,7 @@ function PolicyServices() {
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
         {t('home.services.note')}
       </Typography.Paragraph>
+      <Link to="/training">{t('training.list.title')} →</Link>
     </section>
   );
 }
@@ -119,9 +120,10 @@ function CertificateEntry() {
       <Card>
         <Typography.Title level={2} id="cert-title" style={{ fontSize: 20, marginTop: 0 }}>
           <SafetyCertificateOutlined aria-hidden style={{ marginInlineEnd: 8 }} />
-          {t('home.certificate.title')} <ToneTag tone="neutral">{t('common.comingSoon')}</ToneTag>
+          {t('home.certificate.title')}
         </Typography.Title>
-        <Typography.Paragraph style={{ marginBottom: 0 }}>{t('home.certificate.desc')}</Typography.Paragraph>
+        <Typography.Paragraph>{t('home.certificate.desc')}</Typography.Paragraph>
+        <Link to="/verify">{t('certificates.verify.submit')} →</Link>
       </Card>
     </section>
   );

@@ -11,6 +11,7 @@ import { useApi } from '../../components/useApi.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { formatError } from '../../i18n/format-error.js';
 import { SkillsField } from '../jobs/SkillsField.js';
+import { VerifiedCredentialsSection } from '../certificates/VerifiedCredentialsSection.js';
 import { CertificateSection, DesiredOccupationsSection, EducationSection, WorkSection } from './ProfileSections.js';
 import { bodyOfValues, type ProfileFormValues, type ProfileView, valuesOfProfile } from './profile-form-values.js';
 import './profile.css';
@@ -104,6 +105,7 @@ export function ProfilePage() {
       />
       <ErrorAlert error={error} onRetry={reload} />
       {loading && !data ? <Skeleton active /> : null}
+      <VerifiedCredentialsSection />
       <Form form={form} layout="vertical" onFinish={(v) => void save(v)} hidden={!data} className="profile-form" data-testid="profile-form">
         <EducationSection />
         <WorkSection />
