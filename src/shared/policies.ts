@@ -33,6 +33,7 @@ export const FactKey = z.enum([
   'org.kind',
   'org.verified',
   'org.city',
+  'org.approvedDigitalStations', // 博士后工作站 / 创新实践基地 approved for the organisation in the digital economy (recognition registry)
 ]);
 export type FactKey = z.infer<typeof FactKey>;
 

@@ -5,7 +5,7 @@
  * the issue date (H1: subsidyStandardFor), completed classes (H2: completedEnrolmentsOf), earlier
  * claims and the organisation. A policy about a certificate or a class is judged per candidate subject.
  */
-import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { type AmountRule, type FactKey, INACTIVE_CLAIM_STATUSES, type Rule, type SubjectKind } from '../../../shared/policies.js';
 import type { Ctx } from '../../context.js';
 import type { Db } from '../../db/client.js';
@@ -17,6 +17,7 @@ import { regions } from '../catalog/catalog.tables.js';
 import { occupations } from '../catalog/catalog.tables.js';
 import { validCertificatesOf } from '../certificates/certificates.issue.js';
 import { organisations } from '../organisations/organisations.tables.js';
+import { talentStations } from '../recognition/recognition.tables.js';
 import { subsidyStandardFor } from '../skillcatalog/skillcatalog.lookup.js';
 import { completedEnrolmentsOf } from '../training/training.records.js';
 import { type Facts, factsNamed, regionWithin } from './policies.rules.js';
@@ -180,7 +181,16 @@ export async function gatherPersonFacts(ctx: Ctx, policy: PolicyRow, userId: str
 export async function gatherOrganisationFacts(ctx: Ctx, policy: PolicyRow, orgId: string): Promise<ApplicantFacts> {
   const [org] = await ctx.db.select().from(organisations).where(eq(organisations.id, orgId));
   const city = org ? cityOf(org.regionCode) : null;
-  const base: Facts = { 'org.kind': org?.kind ?? null, 'org.verified': org ? org.status === 'verified' : null, 'org.city': city };
+  const [stations] = await ctx.db
+    .select({ n: count() })
+    .from(talentStations)
+    .where(and(eq(talentStations.hostOrgId, orgId), eq(talentStations.status, 'approved'), eq(talentStations.digitalEconomy, true)));
+  const base: Facts = {
+    'org.kind': org?.kind ?? null,
+    'org.verified': org ? org.status === 'verified' : null,
+    'org.city': city,
+    'org.approvedDigitalStations': stations?.n ?? 0,
+  };
   const rule = policy.amountRule as AmountRule;
   const amount = rule.kind === 'fixed' ? rule.fen : 0;
   const candidates: Candidate[] = [

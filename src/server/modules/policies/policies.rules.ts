@@ -81,6 +81,12 @@ const FACTS: Record<FactKey, FactMeta> = {
   'org.kind': { label: '单位类型', type: 'orgKind', final: true, whenMissing: '以单位账号登录' },
   'org.verified': { label: '单位已通过认证', type: 'bool', whenMissing: '完成单位认证' },
   'org.city': { label: '单位所在地', type: 'region', final: true, whenMissing: '完成单位认证' },
+  'org.approvedDigitalStations': {
+    label: '经批准的数字经济领域博士后工作站或创新实践基地',
+    unit: '个',
+    type: 'number',
+    whenMissing: '在平台登记工作站并经人社部门确认',
+  },
 };
 
 function isMissing(v: FactValue): v is null | undefined {

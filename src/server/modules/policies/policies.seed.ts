@@ -162,6 +162,7 @@ export const SEED_POLICIES: readonly SeedPolicy[] = [
         { fact: 'org.kind', op: 'in', value: ['employer', 'host'] },
         { fact: 'org.verified', op: 'is_true' },
         { fact: 'org.city', op: 'within', value: '$policyRegion' },
+        { fact: 'org.approvedDigitalStations', op: 'gte', value: 1 },
         { fact: 'previousClaims', op: 'eq', value: 0 },
       ],
     },

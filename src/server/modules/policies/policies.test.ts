@@ -330,9 +330,21 @@ describe('submission, anomalies, rejection and appeal', () => {
 });
 
 describe('organisations and withdrawals', () => {
-  it('lets a verified employer claim the station subsidy once; a talent may not', async () => {
+  it('lets a verified employer with an approved digital-economy station claim the build subsidy once; a talent may not', async () => {
     const employer = await t.signIn('employer.ganzhou');
     const body = { policyId: policyIds['postdoc-station-subsidy'], payee: { bankName: '赣州银行', account: '6223681100009876543' } };
+    // no station yet: refused, and the explanation names the station condition
+    const early = await post(employer, '/api/policies/claims', body);
+    expect(early.json().code).toBe('POLICIES_NOT_ELIGIBLE');
+    const before = (await get(employer, '/api/policies/eligibility/mine')).json();
+    const station = before.items.find((i: { code: string }) => i.code === 'postdoc-station-subsidy');
+    expect(JSON.stringify(station)).toContain('经批准的数字经济领域博士后工作站或创新实践基地');
+    // the registry (modules/recognition) holds an approved station for the employer
+    await t.database.query(
+      `insert into talent_stations (host_org_id, kind, name, field, digital_economy, approved_on, region_code, status, created_by, created_at, updated_at)
+       select org_id, 'postdoc_workstation', '赣州云智博士后科研工作站', '大数据与人工智能', true, '2026-01-10', region_code, 'approved', id, now(), now()
+       from users where username = 'employer.ganzhou'`,
+    );
     const first = await post(employer, '/api/policies/claims', body);
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json()).toMatchObject({ status: 'submitted', amountFen: 50_000_000, applicantKind: 'organisation' });
