@@ -51,7 +51,15 @@ describe('免申即享 right after a certificate is issued', () => {
     const issued = await post(evaluator, `/api/certificates/sessions/${sid}/issue`);
     expect(issued.json().issued).toHaveLength(1);
 
-    await t.app.platform.tasks.idle();
+    // the prefill runs as a background task (pg-boss on PostgreSQL): wait until it has been queued and has finished
+    for (let i = 0; i < 150; i++) {
+      const [row] = await t.database.query<{ queued: number; done: number }>(
+        `select count(*) filter (where status in ('queued', 'running'))::int as queued, count(*) filter (where status = 'succeeded')::int as done
+         from tasks where kind = 'policies.prefill'`,
+      );
+      if (row && row.done > 0 && row.queued === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const prepared = list(await claims()).filter((c) => c.policyCode === 'skill-evaluation-subsidy');
     expect(prepared).toHaveLength(1);
     expect(prepared[0]).toMatchObject({ status: 'prefilled', occupationCode: ACCREDITED.occupationCode, levelCode: ACCREDITED.levelCode });
