@@ -1,10 +1,11 @@
 /**
- * Starts the real platform for browser tests: a fresh in-memory PGlite, migrated, catalogues loaded,
- * seeded with the `ci` seed, serving the built web app (dist/web) on 127.0.0.1 at a random port.
+ * Starts the real platform for browser tests: an in-memory PGlite loaded from the run's seeded template
+ * (migrated, catalogues, the `ci` seed: e2e/global-setup.ts), serving the built web app (dist/web) on 127.0.0.1 at a random port.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { inject } from 'vitest';
 import { buildApp, REPO_ROOT, WEB_DIST } from '../src/server/app.js';
 import { systemCtx } from '../src/server/context.js';
 import { migrateDatabase, openDatabase } from '../src/server/db/client.js';
@@ -21,7 +22,7 @@ export interface E2eServer {
   demo: { accounts: Record<string, DemoAccountInfo> };
 }
 
-async function ensureWebBuilt() {
+export async function ensureWebBuilt() {
   if (existsSync(path.join(WEB_DIST, 'index.html')) && existsSync(path.join(WEB_DIST, 'assets'))) return;
   const { build } = await import('vite');
   await build({ configFile: path.join(REPO_ROOT, 'vite.config.ts'), logLevel: 'warn' });
@@ -30,11 +31,15 @@ async function ensureWebBuilt() {
 /** `clock`: a movable clock for journeys that span days (e.g. a 公示 period); default the system clock. */
 export async function startE2eServer(opts: { clock?: Clock } = {}): Promise<E2eServer> {
   await ensureWebBuilt();
-  const database = await openDatabase({});
-  await migrateDatabase(database);
-  await loadReferenceCatalogs(database);
+  // the run's seeded database (e2e/global-setup.ts), or a fresh one seeded here when run without it
+  const template = inject('e2eTemplate');
+  const database = await openDatabase(template ? { loadDataDir: new Blob([readFileSync(template)]) } : {});
+  if (!template) {
+    await migrateDatabase(database);
+    await loadReferenceCatalogs(database);
+  }
   const app = await buildApp({ database, config: testConfig(), logger: false, ...(opts.clock ? { clock: opts.clock } : {}) });
-  await seed(systemCtx(app.platform), 'ci', silentProgress);
+  if (!template) await seed(systemCtx(app.platform), 'ci', silentProgress);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const infos = await demoAccountInfo(systemCtx(app.platform));

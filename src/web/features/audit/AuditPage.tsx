@@ -24,7 +24,8 @@ function useColumns(): TableProps<AuditEntry>['columns'] {
     { title: t('audit.seq'), dataIndex: 'seq', key: 'seq', width: 80 },
     { title: t('audit.at'), dataIndex: 'at', key: 'at', width: 170, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
     { title: t('audit.actor'), dataIndex: 'actorRole', key: 'actor', responsive: ['md'], render: (r: string | null) => (r ? tx(`roles.${r}`, r) : '—') },
-    { title: t('audit.action'), dataIndex: 'action', key: 'action' },
+    // action codes are long dotted words (training_class.auto_finish): let them break on a phone
+    { title: t('audit.action'), dataIndex: 'action', key: 'action', render: (a: string) => <span style={{ wordBreak: 'break-all' }}>{a}</span> },
     {
       title: t('audit.object'),
       key: 'object',
