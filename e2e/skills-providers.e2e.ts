@@ -165,4 +165,53 @@ describe('skill catalogues and accreditation journey', () => {
     await approved.getByText(/有效至 \d{4}-\d{2}-\d{2}/).waitFor();
     expect(violations).toEqual([]);
   });
+
+  it('official creates a 产教融合共同体, adds a member and a programme; the public page shows it', async () => {
+    const name = '赣州数字技能产教融合共同体';
+    const official = await openPage(browser, server.url, 1280);
+    await signIn(official.page, demoAccount(server, 'official.ganzhou'));
+    await official.page.goto('/manage/communities');
+    await official.page.getByRole('heading', { level: 1, name: '共同体管理' }).waitFor();
+    await official.page.getByTestId('managed-communities').getByText('赣州电子信息产业产教融合共同体').waitFor();
+    const form = official.page.getByTestId('community-form');
+    await form.locator('#community_name').fill(name);
+    await form.locator('#community_leadOrgId').fill('赣州市数字技能');
+    await pickOption(official.page, /赣州市数字技能职业培训学校/);
+    await form.locator('#community_description').fill('培训学校牵头，联合本地企业共建数字技能实训与订单班。');
+    await form.getByTestId('community-create').click();
+    await official.page.getByRole('heading', { level: 1, name }).waitFor();
+    expect(official.page.url()).toMatch(/\/manage\/communities\/[0-9a-f-]{36}$/);
+
+    const member = official.page.getByTestId('member-form');
+    await member.locator('#member_orgId').fill('赣州云智');
+    await pickOption(official.page, /赣州云智信息技术有限公司/);
+    await member.locator('#member_memberRole').click();
+    await pickOption(official.page, '企业');
+    await member.getByTestId('member-submit').click();
+    await official.page.getByTestId('community-members').getByText('赣州云智信息技术有限公司').waitFor();
+    // the same member twice: the API's error, translated
+    await member.locator('#member_orgId').fill('赣州云智');
+    await pickOption(official.page, /赣州云智信息技术有限公司/);
+    await member.locator('#member_memberRole').click();
+    await pickOption(official.page, '企业');
+    await member.getByTestId('member-submit').click();
+    await official.page.getByRole('alert').getByText('该单位已是共同体成员').waitFor();
+
+    const programme = official.page.getByTestId('programme-form');
+    await programme.locator('#programme_name').fill('云计算运维订单班');
+    await programme.locator('#programme_description').fill('企业提供真实项目，学校组织教学，结业推荐就业。');
+    await programme.getByTestId('programme-submit').click();
+    await official.page.getByTestId('community-programmes').getByText('云计算运维订单班').waitFor();
+    await official.page.setViewportSize({ width: 390, height: 800 });
+    expect(await horizontalOverflow(official.page)).toBeLessThanOrEqual(0);
+    const violations = await axe(official.page);
+    await official.page.screenshot({ path: screenshotPath('community-manage-390'), fullPage: true });
+
+    await official.page.getByRole('link', { name: '查看公开页面' }).click();
+    const community = official.page.getByTestId('community').filter({ hasText: name });
+    await community.getByText('云计算运维订单班').waitFor();
+    await community.getByText('赣州云智信息技术有限公司').waitFor();
+    await official.context.close();
+    expect(violations).toEqual([]);
+  });
 });

@@ -73,6 +73,8 @@ const ManageCataloguePage = page(() => import('./features/skillcatalog/ManageCat
 const AccreditationReviewPage = page(() => import('./features/providers/AccreditationReviewPage.js'), 'AccreditationReviewPage');
 const ProviderAccreditationsPage = page(() => import('./features/providers/ProviderAccreditationsPage.js'), 'ProviderAccreditationsPage');
 const CommunitiesPage = page(() => import('./features/providers/CommunitiesPage.js'), 'CommunitiesPage');
+const CommunitiesManagePage = page(() => import('./features/providers/CommunitiesManagePage.js'), 'CommunitiesManagePage');
+const CommunityManagePage = page(() => import('./features/providers/CommunitiesManagePage.js'), 'CommunityManagePage');
 const VerifyPage = page(() => import('./features/certificates/VerifyPage.js'), 'VerifyPage');
 const MyCertificatesPage = page(() => import('./features/certificates/MyCertificatesPage.js'), 'MyCertificatesPage');
 const MyRecognitionPage = page(() => import('./features/recognition/MyRecognitionPage.js'), 'MyRecognitionPage');
@@ -372,6 +374,22 @@ export function AppRoutes() {
         <Route path="skill-catalogues" element={<SkillCataloguesPage />} />
         <Route path="skill-catalogues/diff" element={<CatalogueDiffPage />} />
         <Route path="communities" element={<CommunitiesPage />} />
+        <Route
+          path="manage/communities"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <CommunitiesManagePage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="manage/communities/:id"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <CommunityManagePage />
+            </RequireRole>
+          }
+        />
         <Route
           path="manage/skill-catalogues"
           element={

@@ -82,6 +82,7 @@ export const SIGNED_IN_NAV: readonly NavItem[] = [
   { path: '/manage/skill-catalogues', label: 'skillcatalog.nav.manage', roles: ['official'], group: 'nav.groupOfficialWork' },
   { path: '/manage/events', label: 'events.manage.title', roles: ['official'], group: 'nav.groupOfficialWork' },
   { path: '/manage/competitions', label: 'competitions.nav.manage', roles: ['official'], group: 'nav.groupOfficialWork' },
+  { path: '/manage/communities', label: 'providers.manage.title', roles: ['official'], group: 'nav.groupOfficialWork' },
   { path: '/archives/desk', label: 'archives.nav.desk', roles: ['official'], group: 'nav.groupOfficialWork' },
   { path: '/imports', label: 'nav.imports', roles: ['official'], group: 'nav.groupOfficialWork' },
   { path: '/admin/users', label: 'nav.adminUsers', roles: ['admin'], group: 'nav.groupOfficialWork' },
