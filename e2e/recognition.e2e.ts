@@ -150,4 +150,59 @@ describe('high-level talent recognition journey', () => {
     expect(violations).toEqual([]);
     await Promise.all([talent.context.close(), official.context.close(), reviewer.context.close()]);
   });
+
+  it('认定配置: the province changes a time limit; a city official sees the categories read-only', async () => {
+    const openSettings = async (page: Page) => {
+      await page.goto('/manage/recognition');
+      await page.getByRole('heading', { level: 1, name: '人才认定办理' }).waitFor();
+      const tab = page.getByRole('tab', { name: '认定配置' });
+      if (!(await tab.isVisible())) {
+        await page.locator('.ant-tabs-nav-more').first().click(); // phone: the tab sits in the overflow menu
+        const menu = page.locator('.ant-tabs-dropdown:visible');
+        await motionDone(menu);
+        await menu.getByText('认定配置', { exact: true }).click();
+      } else await tab.click();
+      const category = page.locator('[data-testid=settings-category][data-code=A]');
+      await category.waitFor();
+      return category;
+    };
+    const province = await openPage(browser, server.url, 1280);
+    await signIn(province.page, demoAccount(server, 'official.province'));
+    let category = await openSettings(province.page);
+    const before = Number.parseInt((await category.getByTestId('category-limit').textContent()) ?? '', 10);
+    const after = before === 30 ? 31 : 30;
+    await category.getByTestId('category-edit').click();
+    await category.getByTestId('limit-input').fill(String(after));
+    await category.getByTestId('category-save').click();
+    await category
+      .getByTestId('category-limit')
+      .filter({ hasText: `${after} 个工作日` })
+      .waitFor();
+    await province.page.reload();
+    category = await openSettings(province.page);
+    expect(await category.getByTestId('category-limit').textContent()).toBe(`${after} 个工作日`);
+    // the reviewer pool: the expert is picked by name, no account id to type
+    const pool = province.page.getByTestId('settings-reviewers');
+    await pool.getByLabel('专家账号').click();
+    await province.page.keyboard.type('胡教授');
+    const option = province.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '胡教授' }).first();
+    await option.waitFor();
+    await option.click();
+    await pool.getByLabel('工作单位').fill('南昌大学信息工程学院');
+    await pool.getByLabel('专业领域').fill('人工智能、大数据');
+    await pool.getByRole('button', { name: /保\s*存/ }).click();
+    await pool.getByText('南昌大学信息工程学院 · 人工智能、大数据').waitFor();
+    await province.context.close();
+
+    const city = await openPage(browser, server.url, 390);
+    await signIn(city.page, demoAccount(server, 'official.ganzhou'));
+    category = await openSettings(city.page);
+    expect(await category.getByTestId('category-limit').textContent()).toBe(`${after} 个工作日`);
+    await city.page.getByText('认定类别由省级人社部门统一配置，此处只读。').waitFor();
+    expect(await city.page.getByTestId('category-edit').count()).toBe(0);
+    expect(await city.page.getByTestId('settings-supervisor').getByRole('button').count()).toBe(0);
+    expect(await horizontalOverflow(city.page)).toBeLessThanOrEqual(0);
+    await city.page.screenshot({ path: screenshotPath('recognition-settings-390'), fullPage: true });
+    await city.context.close();
+  });
 });

@@ -58,6 +58,20 @@ export async function upsertReviewer(ctx: ActorCtx, input: ReviewerProfileInput)
   });
 }
 
+/**
+ * Accounts an official can pick in the settings: reviewer-role accounts (for the pool) or officials of
+ * 人社 / 组织部 (supervisors; the caller picks the one whose region covers the city). Staff names only.
+ */
+export async function pickableAccounts(ctx: ActorCtx, kind: 'reviewer' | 'official') {
+  const rows = await ctx.db
+    .select({ userId: users.id, name: users.displayName, username: users.username, regionCode: users.regionCode, department: users.department })
+    .from(users)
+    .where(and(eq(users.status, 'active'), eq(users.role, kind), kind === 'official' ? inArray(users.department, ['hrss', 'org']) : undefined))
+    .orderBy(asc(users.regionCode), asc(users.displayName))
+    .limit(500);
+  return { items: rows };
+}
+
 export async function listReviewers(ctx: ActorCtx) {
   const rows = await ctx.db
     .select({ r: recognitionReviewers, name: users.displayName })

@@ -28,7 +28,7 @@ import { departmentBenefits, myBenefits, transitionBenefit } from './recognition
 import { openMaterial, uploadMaterial } from './recognition.materials.js';
 import { applyProgramme, getProgramme, listProgrammes, myProgrammes, transitionProgramme } from './recognition.programmes.js';
 import { createFlexRecord, createStation, listFlexRecords, listStations, transitionStation } from './recognition.registry.js';
-import { assertOwnReview, assignReviewer, listReviewers, myReviews, scoreReview, upsertReviewer } from './recognition.reviews.js';
+import { assertOwnReview, assignReviewer, listReviewers, myReviews, pickableAccounts, scoreReview, upsertReviewer } from './recognition.reviews.js';
 import {
   applyRecognition,
   getApplication,
@@ -153,6 +153,10 @@ export const recognitionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   /** Official: the reviewer pool; add or update a reviewer (affiliation decides conflicts). */
   app.get('/reviewers', async (request) => listReviewers(roleCtx(request, ['official'])));
+  /** Official: accounts to pick as reviewers or supervisors (names, no personal identifiers). */
+  app.get('/accounts', { schema: { querystring: z.object({ kind: z.enum(['reviewer', 'official']) }) } }, async (request) =>
+    pickableAccounts(roleCtx(request, ['official']), request.query.kind),
+  );
   app.put('/reviewers', { schema: { body: ReviewerProfileInput } }, async (request) => upsertReviewer(roleCtx(request, ['official']), request.body));
 
   /** Reviewer: my assignments. */

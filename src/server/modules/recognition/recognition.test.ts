@@ -385,4 +385,16 @@ describe('programmes, 柔性引才 and stations', () => {
     const publicList = await t.app.inject({ method: 'GET', url: '/api/recognition/categories' });
     expect(publicList.json().items.map((x: { code: string }) => x.code)).toEqual(['A', 'B', 'C', 'D', 'E']);
   });
+
+  it('offers officials staff accounts to pick (reviewers; 人社/组织部 officials), without identifiers, and nobody else', async () => {
+    for (const u of ['official.ganzhou', 'talent.ganzhou']) s[u] = await t.signIn(u);
+    const reviewers = await get('official.ganzhou', '/api/recognition/accounts?kind=reviewer');
+    expect(reviewers.statusCode, reviewers.body).toBe(200);
+    expect(reviewers.json().items.map((a: { username: string }) => a.username)).toContain('reviewer');
+    expect(Object.keys(reviewers.json().items[0]).sort()).toEqual(['department', 'name', 'regionCode', 'userId', 'username']);
+    const officials = (await get('official.ganzhou', '/api/recognition/accounts?kind=official')).json().items as { username: string }[];
+    expect(officials.map((a) => a.username)).toEqual(expect.arrayContaining(['official.ganzhou', 'official.province']));
+    expect((await get('official.ganzhou', '/api/recognition/accounts?kind=talent')).statusCode).toBe(400);
+    expect((await get('talent.ganzhou', '/api/recognition/accounts?kind=reviewer')).statusCode).toBe(403);
+  });
 });

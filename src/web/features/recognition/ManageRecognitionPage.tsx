@@ -18,6 +18,7 @@ import { useIsDesktop } from '../../components/useIsDesktop.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { ActionButtons } from './ActionButtons.js';
 import { ClockText, History, MaterialLinks, StatusTag } from './RecognitionBits.js';
+import { RecognitionSettings } from './RecognitionSettings.js';
 import { StationList } from './StationList.js';
 import type { AlertItem, Application, Category, Entitlement, FlexRecord, OverdueItem, Programme, Reviewer, Reviews, Station } from './recognition-types.js';
 import './recognition.css';
@@ -517,6 +518,7 @@ export function ManageRecognitionPage() {
           { key: 'programmes', label: t('recognition.manage.programmes'), children: <Programmes /> },
           { key: 'flexible', label: t('recognition.manage.flexible'), children: <Flexible /> },
           { key: 'stations', label: t('recognition.manage.stations'), children: <Stations /> },
+          { key: 'settings', label: t('recognition.settings.tab'), children: <RecognitionSettings /> },
         ]}
       />
     </>
