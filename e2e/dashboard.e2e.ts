@@ -25,6 +25,8 @@ afterAll(async () => {
 /** Serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
 async function axe(page: Page): Promise<string[]> {
   await page.waitForLoadState('networkidle');
+  // a success toast fading out is half-transparent for a moment: check the page once it has gone
+  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

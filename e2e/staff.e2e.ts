@@ -66,6 +66,8 @@ describe('staff pages', () => {
     await page.locator('.ant-cascader-menu-item', { hasText: '江西省' }).first().click();
     await page.locator('.ant-cascader-menu-item', { hasText: '南昌市' }).first().click();
     await page.keyboard.press('Escape');
+    // the cascader fades out: check accessibility once it is gone, not half-transparent
+    await expect.poll(() => page.locator('.ant-cascader-dropdown:visible').count()).toBe(0);
     const username = `e2e.official.${Date.now().toString(36)}`;
     await dialog.getByLabel('用户名', { exact: true }).fill(username);
     await dialog.getByLabel('姓名', { exact: true }).fill('测试科员');
