@@ -7,7 +7,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { horizontalOverflow, launchBrowser, openPage, screenshotPath, signIn } from './browser.js';
+import { horizontalOverflow, launchBrowser, motionDone, openPage, screenshotPath, signIn } from './browser.js';
 import { demoAccount, type E2eServer, startE2eServer } from './server.js';
 
 let server: E2eServer;
@@ -108,9 +108,16 @@ describe('certificate journey', () => {
     await ev.getByRole('tab', { name: '已发证书' }).click();
     const display = `${number.slice(0, 2)}-${number.slice(2, 6)}-${number.slice(6, 10)}-${number.slice(10, 14)}-${number.slice(14)}`;
     await ev.getByRole('button', { name: `撤销证书 ${display}`, exact: true }).click();
+    await motionDone(ev.locator('.ant-modal').last());
     await ev.getByTestId('revoke-reason').fill('考生提供的培训结业材料不实，证书予以撤销');
     await ev.getByTestId('revoke-confirm').click();
-    await ev.getByText('证书已撤销').first().waitFor();
+    // the revocation has landed once the public API says so (the page's toast is gone after 3 s)
+    await expect
+      .poll(async () => (await ev.evaluate(async (n) => (await (await fetch(`/api/certificates/verify/${n}`)).json()).result, number)) as string, {
+        timeout: 30_000,
+        intervals: [500, 1_000, 2_000], // the verify API is rate-limited per address
+      })
+      .toBe('revoked');
 
     await pub.goto(`/verify/${number}`);
     await pub.getByTestId('verify-result').waitFor();
