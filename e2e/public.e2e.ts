@@ -79,4 +79,18 @@ describe('public home page', () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await context.close();
   });
+
+  it('sends scripts compressed and cacheable for a year, and the page itself revalidated', async () => {
+    const page = await fetch(`${server.url}/`);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const script = (await page.text()).match(/\/assets\/antd-[\w-]+\.js/)?.[0];
+    expect(script).toBeTruthy();
+    for (const encoding of ['br', 'gzip']) {
+      const res = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': encoding } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-encoding')).toBe(encoding);
+      expect(res.headers.get('cache-control')).toContain('immutable');
+      expect((await res.text()).length).toBeGreaterThan(100_000);
+    }
+  });
 });

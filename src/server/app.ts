@@ -206,9 +206,12 @@ async function registerWeb(app: FastifyInstance) {
       wildcard: false,
       index: ['index.html'],
       maxAge: '1h',
-      // hashed assets may be cached; the page that names them must be revalidated after a deploy
+      // brotli / gzip copies written by the build (vite.config.ts `precompress`)
+      preCompressed: true,
+      // hashed assets never change under their name; the page that names them must be revalidated after a deploy
       setHeaders: (res, filePath) => {
         if (filePath.endsWith('index.html')) res.header('cache-control', 'no-cache');
+        else if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
   }
