@@ -9,24 +9,27 @@
  * the talents' hidden gender and age band (never given to the scorer). The last stdout line is JSON.
  * Over-HTTP figures are not measured by this slice (null in the JSON).
  */
+import os from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import {
-  type IndexedJob,
-  jobEntry,
+  describeJob,
+  describeTalent,
   jobRest,
   jobScorer,
   jobsQuery,
-  talentEntry,
+  newJobIndex,
+  newTalentIndex,
   talentRest,
   talentScorer,
   talentsQuery,
-} from '../src/server/modules/matching/matching.engine.js';
-import { SideIndex } from '../src/server/modules/matching/matching.index.js';
+} from '../src/server/modules/matching/matching.queries.js';
 import { learnModel } from '../src/server/modules/matching/matching.model.js';
-import type { TalentFeatures } from '../src/server/modules/matching/matching.score.js';
 import { buildWorld, type Job, type Talent, truth } from './matching-data.js';
+import { measureHttp } from './matching-http.js';
 
 const SIZES = {
   ci: { talents: 10_000, jobs: 2_000, queries: 200, recallQueries: 200 },
+  medium: { talents: 200_000, jobs: 40_000, queries: 100, recallQueries: 20 },
   province: { talents: 1_000_000, jobs: 200_000, queries: 200, recallQueries: 20 },
 } as const;
 
@@ -68,6 +71,11 @@ const pct = (xs: number[], p: number) => {
 const mean = (xs: (number | null)[]) => {
   const v = xs.filter((x): x is number => x !== null);
   return v.length ? v.reduce((a, b) => a + b, 0) / v.length : 0;
+};
+/** CPU time of this process since `c0` (user + system, all threads), in ms: less inflated than wall time on a shared machine. */
+const cpuMs = (c0: NodeJS.CpuUsage) => {
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
 };
 const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -116,33 +124,63 @@ class Bm25 {
 
 async function main() {
   const started = performance.now();
+  // other work on the same cores inflates wall times: the JSON records the load average at start and end
+  const loadStart = os.loadavg().map((x) => round(x, 2));
   say(`generating ${sizeName}: ${size.talents} talents, ${size.jobs} jobs, ${size.queries} queries each way`);
   const world = buildWorld(size);
   const { talents, jobs, now } = world;
   say(`generated in ${((performance.now() - started) / 1000).toFixed(1)} s; building the index`);
+  let gcMs = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcMs += e.duration;
+  }).observe({ entryTypes: ['gc'] });
+  await new Promise((r) => setTimeout(r, 10));
+  const gc0 = gcMs;
+  const bc0 = process.cpuUsage();
   const b0 = performance.now();
   const model = learnModel(jobs.map((j) => j.f));
-  const jobIndex = new SideIndex<IndexedJob>(true);
-  const talentIndex = new SideIndex<TalentFeatures>(false);
-  for (const j of jobs) jobIndex.upsert(jobEntry(j.f, model));
-  for (const t of talents) talentIndex.upsert(talentEntry(t.f));
+  const jobIndex = newJobIndex();
+  const talentIndex = newTalentIndex();
+  jobIndex.load(jobs, (j, sink) => describeJob(j.f, model, sink));
+  talentIndex.load(talents, (t, sink) => describeTalent(t.f, sink));
   const buildS = (performance.now() - b0) / 1000;
+  const buildCpuS = cpuMs(bc0) / 1000;
+  await new Promise((r) => setTimeout(r, 10));
+  const buildGcS = (gcMs - gc0) / 1000;
   const rssMb = process.memoryUsage().rss / 2 ** 20;
   say(`index built in ${buildS.toFixed(2)} s, ${jobIndex.postingCount + talentIndex.postingCount} postings, rss ${rssMb.toFixed(0)} MiB`);
 
+  // warm-up (not measured): the first queries of each direction compile the hot paths
+  for (const ji of world.evalJobs.slice(0, 10)) {
+    const f = (jobs[ji] as Job).f;
+    talentIndex.search({ ...talentsQuery(f, model), k: 20, score: talentScorer(f, model, now), rest: talentRest(talentIndex, f, now) });
+  }
+  for (const ti of world.evalTalents.slice(0, 10)) {
+    const f = (talents[ti] as Talent).f;
+    jobIndex.search({ ...jobsQuery(f, model), k: 20, score: jobScorer(f, model, now, null), rest: jobRest(jobIndex, f, now) });
+  }
   const talentSlot = new Map(talents.map((t, i) => [t.f.id, i]));
   const jobSlot = new Map(jobs.map((j, i) => [j.f.id, i]));
   // talents for a job
   const bmTalents = new Bm25(talents.map((t) => t.text));
-  const t4j = { ndcg: [] as (number | null)[], map: [] as (number | null)[], bm25: [] as (number | null)[], ms: [] as number[], recall: [] as number[] };
+  const t4j = {
+    ndcg: [] as (number | null)[],
+    map: [] as (number | null)[],
+    bm25: [] as (number | null)[],
+    ms: [] as number[],
+    cpu: [] as number[],
+    recall: [] as number[],
+  };
   world.evalJobs.slice(0, size.queries).forEach((ji, q) => {
     const job = jobs[ji] as Job;
     const grades = talents.map((t) => truth(t, job));
     const score = talentScorer(job.f, model, now);
-    const rest = talentRest(job.f, now);
+    const rest = talentRest(talentIndex, job.f, now);
+    const c0 = process.cpuUsage();
     const s0 = performance.now();
     const fast20 = talentIndex.search({ ...talentsQuery(job.f, model), k: 20, score, rest });
     t4j.ms.push(performance.now() - s0);
+    t4j.cpu.push(cpuMs(c0));
     const fast100 = talentIndex.search({ ...talentsQuery(job.f, model), k: 100, score, rest });
     const got = fast100.map((r) => grades[talentSlot.get(r.doc.id) as number] ?? 0);
     t4j.ndcg.push(ndcg(got, grades));
@@ -162,16 +200,18 @@ async function main() {
 
   // jobs for a talent
   const bmJobs = new Bm25(jobs.map((j) => j.text));
-  const j4t = { ndcg: [] as (number | null)[], bm25: [] as (number | null)[], ms: [] as number[], recall: [] as number[] };
+  const j4t = { ndcg: [] as (number | null)[], bm25: [] as (number | null)[], ms: [] as number[], cpu: [] as number[], recall: [] as number[] };
   const groups = new Map<string, (number | null)[]>();
   world.evalTalents.slice(0, size.queries).forEach((ti, q) => {
     const talent = talents[ti] as Talent;
     const grades = jobs.map((j) => truth(talent, j));
     const score = jobScorer(talent.f, model, now, null);
-    const rest = jobRest(talent.f, now, null);
+    const rest = jobRest(jobIndex, talent.f, now);
+    const c0 = process.cpuUsage();
     const s0 = performance.now();
     const fast20 = jobIndex.search({ ...jobsQuery(talent.f, model), k: 20, score, rest });
     j4t.ms.push(performance.now() - s0);
+    j4t.cpu.push(cpuMs(c0));
     const n = ndcg(
       fast20.slice(0, 10).map((r) => grades[jobSlot.get(r.doc.id) as number] ?? 0),
       grades,
@@ -197,6 +237,17 @@ async function main() {
       .map(([, x]) => x);
     return round(Math.max(...v) - Math.min(...v));
   };
+  const http =
+    (arg('http') ?? (sizeName === 'ci' ? 'on' : 'off')) === 'on'
+      ? await measureHttp({
+          jobs: Math.min(size.jobs, 20_000),
+          duration: Number(arg('http-duration') ?? 5),
+          connections: (arg('http-connections') ?? '1,8').split(',').map(Number),
+          postgres: arg('http-db') === 'postgres',
+          log: say,
+        })
+      : null;
+  const headline = http?.results.mixed_c8 ?? http?.results[Object.keys(http.results).at(-1) as string] ?? null;
   const result = {
     bench: 'matching',
     size: sizeName,
@@ -216,12 +267,23 @@ async function main() {
     p99_ms_talents_for_job: round(pct(t4j.ms, 99), 2),
     p50_ms_jobs_for_talent: round(pct(j4t.ms, 50), 2),
     p99_ms_jobs_for_talent: round(pct(j4t.ms, 99), 2),
-    http_p50_ms: null,
-    http_p99_ms: null,
+    cpu_p50_ms_talents_for_job: round(pct(t4j.cpu, 50), 2),
+    cpu_p99_ms_talents_for_job: round(pct(t4j.cpu, 99), 2),
+    cpu_p50_ms_jobs_for_talent: round(pct(j4t.cpu, 50), 2),
+    cpu_p99_ms_jobs_for_talent: round(pct(j4t.cpu, 99), 2),
+    http_p50_ms: headline?.p50 ?? null,
+    http_p99_ms: headline?.p99 ?? null,
+    http_rps: headline?.rps ?? null,
+    http_connections: headline?.connections ?? null,
+    http: http,
     build_s: round(buildS, 2),
+    build_cpu_s: round(buildCpuS, 2),
+    build_gc_s: round(buildGcS, 2),
     rss_mb: Math.round(Math.max(rssMb, process.memoryUsage().rss / 2 ** 20)),
     index_typed_mb: round((jobIndex.typedBytes() + talentIndex.typedBytes()) / 2 ** 20, 1),
     total_s: round((performance.now() - started) / 1000, 1),
+    load_avg_start: loadStart,
+    load_avg_end: os.loadavg().map((x) => round(x, 2)),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

@@ -34,8 +34,22 @@ export const MATCHING_CONFIG = {
   salary: { meets: 1, overlaps: 0.85, unknown: 0.6 } satisfies Record<Exclude<SalaryFit, 'below'>, number>,
   /** Below the wish: 1 − slope × shortfall / wish, at least 0. */
   salaryBelowSlope: 2,
-  /** The job's minimum education is a hard requirement: a talent known to be below it is not ranked. */
+  /**
+   * Hard requirements filter, soft ones score (docs/matching.md "Hard requirements"). Each rule reads
+   * only what the two records declare; a pair excluded by one is never ranked, in either direction.
+   * - education: the job's minimum education (GB/T 4658) is a hard requirement: a talent whose highest
+   *   declared education is below it is not ranked (no education declared: unknown, scored 0.5).
+   * - location: a talent who named desired cities (期望城市) declared where they will work: a job that is
+   *   not remote, not in one of those cities or counties and not in the talent's own city is not
+   *   ranked ('not_desired'). A talent who named none is scored ('elsewhere', 0.3), never excluded.
+   * - salary: the talent's wish is a declared minimum (期望最低月薪): a job whose band cannot reach it —
+   *   the top of the band below the wish by more than `salaryHardTolerance` of the wish — is not
+   *   ranked. Within the tolerance it is scored ('below'). No wish: never excluded.
+   */
   educationHard: true,
+  locationHard: true,
+  salaryHard: true,
+  salaryHardTolerance: 0.1,
   education: { meets: 1, below: 0.2, unknown: 0.5, not_required: 1 } satisfies Record<EducationFit, number>,
   experience: { meets: 1, not_required: 1 } satisfies Record<Exclude<ExperienceFit, 'below'>, number>,
   /** A verified certificate counts fully, a declared one by this factor; the part is capped at 1. */

@@ -11,17 +11,39 @@ import { occupations } from '../catalog/catalog.tables.js';
 import { evidenceChangedSince, evidenceMarkMs, verifiedEvidence } from '../certificates/index.js';
 import { jobPostings } from '../jobs/index.js';
 import { talentProfiles } from '../profiles/index.js';
-import { MATCHING_CONFIG } from './matching.config.js';
 import { jobFeatures, type MatchableJob, talentFeatures } from './matching.features.js';
-import { type DocEntry, type Ranked, SideIndex } from './matching.index.js';
+import type { Ranked, SideIndex } from './matching.index.js';
 import { type LearntModel, learnModel } from './matching.model.js';
-import { contextBound, type JobFeatures, jobAsTalent, type MatchResult, nonCandidateBound, scoreMatch, type TalentFeatures } from './matching.score.js';
+import {
+  describeJob,
+  describeTalent,
+  type IndexedJob,
+  jobEntry,
+  jobRest,
+  jobScorer,
+  jobsQuery,
+  newJobIndex,
+  newTalentIndex,
+  talentEntry,
+  talentRest,
+  talentScorer,
+  talentsQuery,
+} from './matching.queries.js';
+import { type JobFeatures, jobAsTalent, type MatchResult, type TalentFeatures } from './matching.score.js';
 
-export interface IndexedJob extends JobFeatures {
-  orgId: string;
-  validFrom: string;
-  validUntil: string;
-}
+export type { IndexedJob } from './matching.queries.js';
+export {
+  jobEntry,
+  jobRest,
+  jobScorer,
+  jobsQuery,
+  newJobIndex,
+  newTalentIndex,
+  talentEntry,
+  talentRest,
+  talentScorer,
+  talentsQuery,
+} from './matching.queries.js';
 
 export interface EngineLog {
   info(obj: object, msg: string): void;
@@ -30,9 +52,6 @@ export interface EngineLog {
 
 const OPEN_VISIBILITY = ['employers', 'public'];
 const OVERLAP_MS = 60_000;
-const cityOf = (code: string) => (code === '369900' ? code : `${code.slice(0, 4)}00`);
-const medium = (occupation: string) => `occ:${occupation.slice(0, 4)}`;
-const today = (nowMs: number) => new Date(nowMs + 8 * 3_600_000).toISOString().slice(0, 10);
 
 const jobColumns = {
   id: jobPostings.id,
@@ -163,17 +182,20 @@ export class MatchingEngine {
     const model = learnModel(jobs);
     const snap: Snapshot = {
       model,
-      jobs: new SideIndex<IndexedJob>(true),
-      talents: new SideIndex<TalentFeatures>(false),
+      jobs: newJobIndex(),
+      talents: newTalentIndex(),
       occupationNames,
       builtAtMs: Date.now(),
       jobsMark: latest(jobRows),
       profilesMark: latest(profileRows),
       evidenceMark,
     };
-    for (const j of jobs) snap.jobs.upsert(jobEntry(j, model));
+    snap.jobs.load(jobs, (j, sink) => describeJob(j, model, sink));
     const now = this.clock();
-    for (const p of profileRows) snap.talents.upsert(talentEntry(talentFeatures(p, now, evidence.get(p.userId))));
+    snap.talents.load(
+      profileRows.map((p) => talentFeatures(p, now, evidence.get(p.userId))),
+      describeTalent,
+    );
     this.snap = snap;
     this.buildMs = performance.now() - started;
     this.log?.info({ jobs: snap.jobs.size, talents: snap.talents.size, ms: Math.round(this.buildMs) }, 'matching index built');
@@ -246,14 +268,14 @@ export class MatchingEngine {
   async jobsForTalent(t: TalentFeatures, k: number, exceptJobId: string | null = null): Promise<Ranked<IndexedJob, MatchResult>[]> {
     const s = await this.ready();
     const now = this.clock();
-    return s.jobs.search<MatchResult>({ ...jobsQuery(t, s.model), k, score: jobScorer(t, s.model, now, exceptJobId), rest: jobRest(t, now, exceptJobId) });
+    return s.jobs.search<MatchResult>({ ...jobsQuery(t, s.model), k, score: jobScorer(t, s.model, now, exceptJobId), rest: jobRest(s.jobs, t, now) });
   }
 
   /** Top talents (opened to employers) for a job. */
   async talentsForJob(j: JobFeatures, k: number): Promise<Ranked<TalentFeatures, MatchResult>[]> {
     const s = await this.ready();
     const now = this.clock();
-    return s.talents.search<MatchResult>({ ...talentsQuery(j, s.model), k, score: talentScorer(j, s.model, now), rest: talentRest(j, now) });
+    return s.talents.search<MatchResult>({ ...talentsQuery(j, s.model), k, score: talentScorer(j, s.model, now), rest: talentRest(s.talents, j, now) });
   }
 
   /** Published, live jobs most like this one (the job seen as its own ideal candidate). */
@@ -277,88 +299,6 @@ export class MatchingEngine {
     const s = await this.ready();
     return { model: s.model, occupationNames: s.occupationNames, jobs: s.jobs, talents: s.talents };
   }
-}
-
-/** Candidate generation for a talent: own skills (credit 1), skills that co-occur with them, occupation and city buckets. */
-export function jobsQuery(t: TalentFeatures, model: LearntModel) {
-  const held = new Set(t.skills.map((x) => x.key));
-  const credits = new Map<string, number>();
-  for (const key of held)
-    for (const [other, strength] of model.relatedInverse(key)) {
-      if (held.has(other)) continue;
-      credits.set(other, Math.max(credits.get(other) ?? 0, MATCHING_CONFIG.relatedCredit * strength));
-    }
-  const buckets = ['remote', ...t.desiredOccupations.map(medium), `city:${cityOf(t.regionCode)}`, ...t.desiredCities.map((c) => `city:${cityOf(c)}`)];
-  // a job's skill weights sum to 1, so co-occurring skills add at most the largest credit
-  const related = [...credits];
-  const relatedMax = related.reduce((m, [, c]) => Math.max(m, c), 0);
-  const skills = [...held].map((k) => [k, 1] as const);
-  return { skills, related, relatedMax, buckets, skillWeight: MATCHING_CONFIG.weights.skills, outsideBound: nonCandidateBound(false) };
-}
-
-/** Candidate generation for a job: talents holding its skills or co-occurring ones, its occupation medium group, its city. */
-export function talentsQuery(j: JobFeatures, model: LearntModel) {
-  const skills: [string, number][] = [];
-  const related: [string, number][] = [];
-  let relatedMax = 0;
-  for (const [key, w] of jobSkillWeights(j, model)) {
-    skills.push([key, w]);
-    let strongest = 0;
-    for (const [other, strength] of model.related(key)) {
-      related.push([other, MATCHING_CONFIG.relatedCredit * strength * w]);
-      strongest = Math.max(strongest, strength);
-    }
-    relatedMax += MATCHING_CONFIG.relatedCredit * strongest * w;
-  }
-  const buckets = [medium(j.occupationCode), `city:${cityOf(j.regionCode)}`];
-  return { skills, related, relatedMax, buckets, skillWeight: MATCHING_CONFIG.weights.skills, outsideBound: nonCandidateBound(j.remote) };
-}
-
-export function jobScorer(t: TalentFeatures, model: LearntModel, nowMs: number, exceptJobId: string | null) {
-  const day = today(nowMs);
-  return (j: IndexedJob) => {
-    if (j.id === exceptJobId || j.validFrom > day || j.validUntil < day) return null;
-    const r = scoreMatch(t, j, model, nowMs);
-    return r.excluded ? null : r;
-  };
-}
-
-/** The engine's per-document bound apart from skills (null: not live, the query itself, or excluded by a hard requirement). */
-export function jobRest(t: TalentFeatures, nowMs: number, exceptJobId: string | null) {
-  const day = today(nowMs);
-  return (j: IndexedJob) => (j.id === exceptJobId || j.validFrom > day || j.validUntil < day ? null : contextBound(t, j, nowMs));
-}
-
-export function talentRest(j: JobFeatures, nowMs: number) {
-  return (t: TalentFeatures) => contextBound(t, j, nowMs);
-}
-
-export function talentScorer(j: JobFeatures, model: LearntModel, nowMs: number) {
-  return (t: TalentFeatures) => {
-    const r = scoreMatch(t, j, model, nowMs);
-    return r.excluded ? null : r;
-  };
-}
-
-/** Each skill's share of the job's skill part: importance × idf, normalised to sum 1. */
-export function jobSkillWeights(j: JobFeatures, model: LearntModel): [string, number][] {
-  const raw: [string, number][] = [
-    ...j.required.map((s) => [s.key, MATCHING_CONFIG.importance.required * model.idf(s.key)] as [string, number]),
-    ...j.preferred.map((s) => [s.key, MATCHING_CONFIG.importance.preferred * model.idf(s.key)] as [string, number]),
-  ];
-  const total = raw.reduce((sum, [, w]) => sum + w, 0);
-  return total > 0 ? raw.map(([k, w]) => [k, w / total]) : [];
-}
-
-export function jobEntry(j: IndexedJob, model: LearntModel): DocEntry<IndexedJob> {
-  const buckets = [medium(j.occupationCode), `city:${cityOf(j.regionCode)}`];
-  if (j.remote) buckets.push('remote');
-  return { features: j, skills: jobSkillWeights(j, model), buckets };
-}
-
-export function talentEntry(t: TalentFeatures): DocEntry<TalentFeatures> {
-  const buckets = new Set([...t.desiredOccupations.map(medium), `city:${cityOf(t.regionCode)}`, ...t.desiredCities.map((c) => `city:${cityOf(c)}`)]);
-  return { features: t, skills: t.skills.map((s) => [s.key, 1] as const), buckets: [...buckets] };
 }
 
 function latest(rows: readonly { updatedAt: Date }[]): number {

@@ -65,12 +65,7 @@ function jobTargets(j: JobFeatures, model: LearntModel): Target[] {
 
 /** Postings of the occupation (or, when it has none, of its 小类, then its 中类) and the skills they ask for. */
 function occupationTargets(code: string, snap: Snap) {
-  const bucket = snap.jobs.bucketPostings.get(`occ:${code.slice(0, 4)}`);
-  const jobs: IndexedJob[] = [];
-  for (let i = 0; bucket && i < bucket.length; i++) {
-    const j = snap.jobs.docs[bucket.ids[i] as number];
-    if (j) jobs.push(j);
-  }
+  const jobs: IndexedJob[] = snap.jobs.docsInBucket(`occ:${code.slice(0, 4)}`);
   let basis: 'detail' | 'minor' | 'medium' = 'detail';
   let chosen = jobs.filter((j) => j.occupationCode === code);
   if (chosen.length === 0) {

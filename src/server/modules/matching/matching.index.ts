@@ -1,61 +1,69 @@
 /**
- * The in-memory side of matching: documents (jobs or talents) in slots, skill → slot postings and
- * bucket → slot lists in typed arrays, and an exact top-k search over them.
+ * The in-memory side of matching: documents (jobs or talents) in slots, skill → slot and bucket → slot
+ * postings (matching.postings.ts: CSR base + delta), compact per-slot columns for the hard filters, and
+ * an exact top-k search over them.
  *
- * Updates append: a changed document gets a new slot and its old slot is emptied (postings to empty
- * slots are skipped). The engine rebuilds the whole index when too many slots are empty.
+ * Updates append: a changed document gets a new slot and its old slot is emptied (empty slots are
+ * skipped). The engine rebuilds the whole index when too many slots are empty.
  */
+import { Columns, emptyRow, type Row } from './matching.columns.js';
+import { PostingStore } from './matching.postings.js';
+import { type DocEntry, type DocSink, type QueryFilter, type Ranked, type SearchSpec, TopK } from './matching.spec.js';
 
-/** A growable list of slots with an optional weight per entry. */
-export class Postings {
-  ids = new Int32Array(8);
-  weights: Float32Array | null;
-  length = 0;
-  constructor(weighted: boolean) {
-    this.weights = weighted ? new Float32Array(8) : null;
-  }
-  push(slot: number, weight = 1) {
-    if (this.length === this.ids.length) {
-      const ids = new Int32Array(this.ids.length * 2);
-      ids.set(this.ids);
-      this.ids = ids;
-      if (this.weights) {
-        const w = new Float32Array(this.ids.length);
-        w.set(this.weights);
-        this.weights = w;
-      }
-    }
-    this.ids[this.length] = slot;
-    if (this.weights) this.weights[this.length] = weight;
-    this.length++;
-  }
+export type { DocEntry, DocSink, QueryFilter, Ranked, SearchSpec } from './matching.spec.js';
+
+interface List {
+  term: number;
+  credit: number;
+  bound: number;
+  related: boolean;
+  n: number;
 }
 
-export interface DocEntry<F> {
-  features: F;
-  /** [skill key, weight] (the weight is the most this skill can add to the document's skill part). */
-  skills: readonly (readonly [string, number])[];
-  buckets: readonly string[];
-}
+const EPS = 1e-6;
+const BINS = 64;
 
 export class SideIndex<F extends { id: string }> {
   readonly docs: (F | null)[] = [];
   readonly slotOf = new Map<string, number>();
-  readonly skillPostings = new Map<string, Postings>();
-  readonly bucketPostings = new Map<string, Postings>();
-  postingCount = 0;
-  private stamp = new Uint32Array(0);
-  private stamp2 = new Uint32Array(0);
-  private ub = new Float32Array(0);
+  readonly skills: PostingStore;
+  readonly buckets = new PostingStore(false);
+  /** The non-skill facts of each slot (the context bound and the hard filters read them). */
+  readonly columns = new Columns();
+  private live = new Uint8Array(0);
+  private mask = new Uint32Array(0);
+  private readonly scratch = emptyRow();
+  // search buffers, sized to the slots and reused (only touched entries are reset)
+  private state = new Uint32Array(0);
+  private ub = new Float64Array(0);
+  private batch = new Int32Array(0);
+  private order = new Int32Array(0);
+  private readonly counts = new Int32Array(BINS + 1);
+  private readonly fill = new Int32Array(BINS);
+  private batchLen = 0;
   private epoch = 0;
 
-  constructor(private readonly weighted: boolean) {}
+  /**
+   * `kind`: jobs (weighted postings, talent queries) or talents. `eagerShare`: the share of the slots
+   * whose postings a query accumulates before it first scores (the rest is traversed list by list, each
+   * only while a document reached through the remaining lists could still enter the top k).
+   */
+  constructor(
+    readonly kind: 'jobs' | 'talents',
+    private readonly rowOf: (f: F, into: Row) => Row,
+    readonly eagerShare = kind === 'jobs' ? Number.POSITIVE_INFINITY : 1 / 8,
+  ) {
+    this.skills = new PostingStore(kind === 'jobs');
+  }
 
   get size(): number {
     return this.slotOf.size;
   }
   get emptySlots(): number {
     return this.docs.length - this.slotOf.size;
+  }
+  get postingCount(): number {
+    return this.skills.size + this.buckets.size;
   }
 
   get(id: string): F | undefined {
@@ -67,108 +75,226 @@ export class SideIndex<F extends { id: string }> {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
     this.docs[slot] = null;
+    this.live[slot] = 0;
     this.slotOf.delete(id);
   }
 
-  upsert(entry: DocEntry<F>) {
-    this.remove(entry.features.id);
+  /** Makes room for `n` slots in the columns. */
+  private reserve(n: number) {
+    if (n > this.live.length) {
+      const cap = Math.max(1024, n);
+      const live = new Uint8Array(cap);
+      live.set(this.live);
+      this.live = live;
+      const mask = new Uint32Array(cap);
+      mask.set(this.mask);
+      this.mask = mask;
+      this.columns.reserve(cap);
+    }
+  }
+
+  private place(features: F, mask: number): number {
+    this.remove(features.id);
     const slot = this.docs.length;
-    this.docs.push(entry.features);
-    this.slotOf.set(entry.features.id, slot);
-    for (const [key, w] of entry.skills) this.list(this.skillPostings, key, this.weighted).push(slot, w);
-    for (const b of entry.buckets) this.list(this.bucketPostings, b, false).push(slot);
-    this.postingCount += entry.skills.length + entry.buckets.length;
+    if (slot >= this.live.length) this.reserve(Math.max(1024, slot * 2));
+    this.docs.push(features);
+    this.slotOf.set(features.id, slot);
+    this.live[slot] = 1;
+    this.mask[slot] = mask >>> 0;
+    this.columns.set(slot, this.rowOf(features, this.scratch));
+    return slot;
   }
 
-  private list(map: Map<string, Postings>, key: string, weighted: boolean): Postings {
-    let p = map.get(key);
-    if (!p) {
-      p = new Postings(weighted);
-      map.set(key, p);
-    }
-    return p;
-  }
-
-  /** Approximate bytes held in typed arrays (postings and search buffers). */
-  typedBytes(): number {
-    let n = this.stamp.byteLength + this.ub.byteLength;
-    for (const m of [this.skillPostings, this.bucketPostings]) for (const p of m.values()) n += p.ids.byteLength + (p.weights?.byteLength ?? 0);
-    return n;
-  }
-
-  private buffers() {
-    if (this.stamp.length < this.docs.length) {
-      const size = Math.max(1024, this.docs.length * 2);
-      const stamp = new Uint32Array(size);
-      stamp.set(this.stamp);
-      this.stamp = stamp;
-      const stamp2 = new Uint32Array(size);
-      stamp2.set(this.stamp2);
-      this.stamp2 = stamp2;
-      this.ub = new Float32Array(size);
-    }
-    this.epoch = (this.epoch + 1) >>> 0;
-    if (this.epoch === 0) {
-      this.stamp.fill(0);
-      this.stamp2.fill(0);
-      this.epoch = 1;
-    }
+  /** Adds (or replaces) one document after the build: its postings go to the deltas. */
+  upsert(entry: DocEntry<F>) {
+    const slot = this.place(entry.features, entry.mask);
+    for (const [key, w] of entry.skills) this.skills.add(this.skills.termId(key, true), slot, w);
+    for (const b of entry.buckets) this.buckets.add(this.buckets.termId(b, true), slot, 1);
   }
 
   /**
-   * Exact top-k. `skills` are [skill key, credit]: a document in that skill's postings gains at most
-   * credit × its posting weight in the skill part (an upper bound). `buckets` add candidates without
-   * skill credit. Candidates are scored in descending order of their bound and scoring stops when the
-   * bound falls below the k-th score; documents that are not candidates are scored too when the k-th
-   * score is below `outsideBound` (the most a non-candidate can reach), so the answer equals the
-   * exhaustive one.
+   * Builds an empty index from all documents at once, in two passes over `describe` (which tells each
+   * document to the sink: doc, then its skills and buckets, without intermediate arrays): the first
+   * places the documents and counts each term's postings, the second fills one CSR per store at its
+   * final size (no growable arrays, no copies).
+   */
+  load<T>(items: readonly T[], describe: (item: T, sink: DocSink<F>) => void) {
+    if (this.docs.length) throw new Error('SideIndex.load on a non-empty index');
+    this.reserve(items.length);
+    const { skills, buckets } = this;
+    const counting: DocSink<F> = {
+      doc: (features, mask) => {
+        this.place(features, mask);
+      },
+      skill: (key) => skills.count(skills.termId(key, true)),
+      bucket: (key) => buckets.count(buckets.termId(key, true)),
+    };
+    for (const item of items) describe(item, counting);
+    skills.allocate();
+    buckets.allocate();
+    let slot = -1;
+    const filling: DocSink<F> = {
+      doc: () => {
+        slot++;
+      },
+      skill: (key, w) => skills.put(skills.termId(key, false), slot, w),
+      bucket: (key) => buckets.put(buckets.termId(key, false), slot, 1),
+    };
+    for (const item of items) describe(item, filling);
+  }
+
+  /** Live documents that list the skill. */
+  docsWithSkill = (key: string): F[] => this.collect(this.skills, key);
+  /** Live documents in the bucket (e.g. `occ:2-02`, `city:360700`, `remote`). */
+  docsInBucket = (key: string): F[] => this.collect(this.buckets, key);
+  private collect(store: PostingStore, key: string): F[] {
+    const out: F[] = [];
+    store.forEach(key, (slot) => this.docs[slot] && out.push(this.docs[slot]));
+    return out;
+  }
+
+  /** Bytes held in typed arrays (postings, columns and search buffers). */
+  typedBytes(): number {
+    return (
+      this.skills.bytes() +
+      this.buckets.bytes() +
+      this.columns.bytes() +
+      [this.live, this.mask, this.state, this.ub, this.batch, this.order].reduce((n, a) => n + a.byteLength, 0)
+    );
+  }
+
+  private prepare() {
+    const n = this.docs.length;
+    if (this.state.length < n) {
+      const cap = Math.max(1024, n + (n >> 2));
+      this.state = new Uint32Array(cap);
+      this.ub = new Float64Array(cap);
+      this.batch = new Int32Array(cap);
+      this.order = new Int32Array(cap);
+    }
+    this.epoch += 2;
+    if (this.epoch >= 0xfffffff0) {
+      this.state.fill(0);
+      this.epoch = 2;
+    }
+    this.batchLen = 0;
+  }
+
+  /** The hard filters on the columns (exactly the exclusions of scoreMatch, location only as a superset). */
+  private pass(d: number, f: QueryFilter | undefined): boolean {
+    if (this.live[d] === 0) return false;
+    if (!f) return true;
+    if (((this.mask[d] as number) & f.mask) === 0) return false;
+    const e = this.columns.edu[d] as number;
+    if (this.kind === 'jobs') {
+      const m = this.columns.hi[d] as number;
+      return !(f.money > 0 && m < f.money * f.moneyFactor) && !(e > 0 && f.edu >= 0 && f.edu < e);
+    }
+    const m = this.columns.lo[d] as number;
+    return !(m > 0 && f.money < m * f.moneyFactor) && !(f.edu > 0 && e >= 0 && e < f.edu);
+  }
+
+  /** Accumulates credit × weight into the bound of every new or pending document of a postings range. */
+  private scan(ids: Int32Array, weights: Float32Array | null, from: number, to: number, credit: number, f: QueryFilter | undefined) {
+    const { state, ub, batch } = this;
+    const pending = this.epoch;
+    const done = pending + 1;
+    let n = this.batchLen;
+    for (let p = from; p < to; p++) {
+      const d = ids[p] as number;
+      const s = state[d] as number;
+      if (s === done) continue;
+      if (s !== pending) {
+        if (!this.pass(d, f)) {
+          state[d] = done;
+          continue;
+        }
+        state[d] = pending;
+        ub[d] = 0;
+        batch[n++] = d;
+      }
+      ub[d] = (ub[d] as number) + (weights ? credit * (weights[p] as number) : credit);
+    }
+    this.batchLen = n;
+  }
+
+  private traverse(store: PostingStore, term: number, credit: number, f: QueryFilter | undefined) {
+    if (term < store.baseTerms) this.scan(store.ids, store.weights, store.offsets[term] as number, store.offsets[term + 1] as number, credit, f);
+    const d = store.delta[term];
+    if (d) this.scan(d.ids, d.weights, 0, d.length, credit, f);
+  }
+
+  /**
+   * Exact top-k, MaxScore-style. The query's skill lists are ordered by their upper bound (credit × the
+   * largest weight in the list); the first ones (up to `eagerShare` of the slots, all own skills for
+   * jobs) are accumulated, then their documents are scored in descending order of bound (skill bound +
+   * what the lists not yet traversed could add), each only if its exact non-skill bound (`rest`) lets it
+   * reach the k-th score. Every further list is traversed only while a document reached through it and
+   * the lists after it could still enter the top k, and then only its new documents are judged. Buckets
+   * add candidates without shared skills, and documents outside every bucket are scanned when even
+   * they could enter. Documents failing the hard filters are dropped on first sight. The answer equals
+   * the exhaustive one (matching.score.test.ts).
    */
   search<R extends { raw: number }>(q: SearchSpec<F, R>): Ranked<F, R>[] {
-    this.buffers();
-    const { stamp, stamp2, ub, epoch, docs } = this;
-    const touched: number[] = [];
-    const touch = (p: Postings, credit: number, phase2: boolean) => {
-      const { ids, weights } = p;
-      for (let i = 0; i < p.length; i++) {
-        const d = ids[i] as number;
-        if (docs[d] === null) continue;
-        if (stamp[d] !== epoch) {
-          stamp[d] = epoch;
-          if (phase2) stamp2[d] = epoch;
-          ub[d] = 0;
-          touched.push(d);
-        } else if (phase2 && stamp2[d] !== epoch) continue; // a first-phase candidate: already judged
-        ub[d] = (ub[d] as number) + credit * (weights ? (weights[i] as number) : 1);
-      }
-    };
-    for (const [key, credit] of q.skills) {
-      const p = this.skillPostings.get(key);
-      if (p) touch(p, credit, false);
-    }
-    for (const b of q.buckets) {
-      const p = this.bucketPostings.get(b);
-      if (p) touch(p, 0, false);
-    }
+    this.prepare();
     const top = new TopK<F, R>(q.k);
-    const related = q.related ?? [];
-    const relatedMax = related.length ? Math.min(1, q.relatedMax ?? 1) : 0;
-    // first phase: the query's own skills; co-occurring skills are counted at their maximum
-    this.judge(top, q, touched, relatedMax);
-    // second phase, only if a document reached through co-occurring skills alone could still enter the top k
-    if (related.length && (!top.full || top.threshold <= q.skillWeight * relatedMax + (1 - q.skillWeight) + 1e-6)) {
-      const first = touched.length;
-      for (const [key, credit] of related) {
-        const p = this.skillPostings.get(key);
-        if (p) touch(p, credit, true);
-      }
-      this.judge(top, q, touched.slice(first), 0);
+    const lists: List[] = [];
+    const add = (key: string, credit: number, related: boolean) => {
+      const term = this.skills.termId(key, false);
+      if (term >= 0 && credit > 0) lists.push({ term, credit, bound: credit * (this.skills.maxWeight[term] as number), related, n: this.skills.length(term) });
+    };
+    for (const [key, credit] of q.skills) add(key, credit, false);
+    for (const [key, credit] of q.related ?? []) add(key, credit, true);
+    lists.sort((a, b) => Number(a.related) - Number(b.related) || b.bound - a.bound || a.n - b.n);
+    const L = lists.length;
+    const ownSuffix = new Float64Array(L + 1);
+    const relSuffix = new Float64Array(L + 1);
+    for (let i = L - 1; i >= 0; i--) {
+      const l = lists[i] as List;
+      ownSuffix[i] = (ownSuffix[i + 1] as number) + (l.related ? 0 : l.bound);
+      relSuffix[i] = (relSuffix[i + 1] as number) + (l.related ? l.bound : 0);
     }
-    if (!top.full || top.threshold < q.outsideBound) {
+    const relatedMax = q.relatedMax ?? Number.POSITIVE_INFINITY;
+    /** What the lists from i on can add to one document's skill part. */
+    const remaining = (i: number) => Math.min(1, (ownSuffix[i] as number) + Math.min(relatedMax, relSuffix[i] as number) + EPS);
+    const sw = q.skillWeight;
+    const context = 1 - sw;
+    const f = q.filter;
+    const eager = this.eagerShare * this.docs.length;
+    let i = 0;
+    let touched = 0;
+    while (i < L) {
+      const l = lists[i] as List;
+      if (i > 0 && (l.related || touched + l.n > eager)) break;
+      touched += l.n;
+      this.traverse(this.skills, l.term, l.credit, f);
+      i++;
+    }
+    this.judge(top, q, remaining(i));
+    for (; i < L; i++) {
+      if (top.full && sw * remaining(i) + context + EPS < top.threshold) break;
+      const l = lists[i] as List;
+      this.batchLen = 0;
+      this.traverse(this.skills, l.term, l.credit, f);
+      this.judge(top, q, remaining(i + 1));
+    }
+    const R = i < L ? remaining(i) : 0;
+    if (!top.full || sw * R + context + EPS >= top.threshold) {
+      this.batchLen = 0;
+      for (const b of q.buckets) {
+        const term = this.buckets.termId(b, false);
+        if (term >= 0) this.traverse(this.buckets, term, 0, f);
+      }
+      this.judge(top, q, R);
+    }
+    if (!top.full || sw * R + q.outsideBound + EPS >= top.threshold) {
+      const { state, docs } = this;
       for (let d = 0; d < docs.length; d++) {
-        if (stamp[d] === epoch || docs[d] === null) continue;
+        if ((state[d] as number) >= this.epoch || !this.pass(d, f)) continue;
+        const doc = docs[d] as F;
         if (q.rest) {
-          const r = q.rest(docs[d] as F);
-          if (r === null || (top.full && r + 1e-6 < top.threshold)) continue;
+          const r = q.rest(d, doc);
+          if (r === null || (top.full && sw * R + r + EPS < top.threshold)) continue;
         }
         this.offer(top, q, d);
       }
@@ -177,29 +303,39 @@ export class SideIndex<F extends { id: string }> {
   }
 
   /**
-   * Scores candidates in descending order of their bound (64 bins of the skill bound + `extra`, the rest
-   * at its maximum), stopping when the bound falls below the k-th score; within a bin the exact context
-   * bound (rest) skips candidates that cannot enter the top k.
+   * Judges the pending batch: bound = skill bound accumulated + `R` (lists not traversed), in 64 bins
+   * from the highest; stops when a bin's bound falls below the k-th score; within a bin the exact
+   * context bound (rest) skips candidates that cannot enter the top k. Every batch document is done.
    */
-  private judge<R extends { raw: number }>(top: TopK<F, R>, q: SearchSpec<F, R>, list: readonly number[], extra: number) {
-    const { ub, docs } = this;
-    const BINS = 64;
-    const skillBound = (d: number) => Math.min(1, (ub[d] as number) + extra);
-    const binOf = (d: number) => Math.min(BINS - 1, Math.floor(skillBound(d) * BINS));
-    const counts = new Int32Array(BINS + 1);
-    for (const d of list) (counts[binOf(d) + 1] as number)++;
+  private judge<R extends { raw: number }>(top: TopK<F, R>, q: SearchSpec<F, R>, R: number) {
+    const { ub, batch, order, counts, fill, state, docs } = this;
+    const n = this.batchLen;
+    this.batchLen = 0;
+    if (n === 0) return;
+    const done = this.epoch + 1;
+    counts.fill(0);
+    for (let k = 0; k < n; k++) {
+      const d = batch[k] as number;
+      state[d] = done;
+      const b = Math.min(1, (ub[d] as number) + R);
+      (counts[Math.min(BINS - 1, Math.floor(b * BINS)) + 1] as number)++;
+    }
     for (let b = 1; b <= BINS; b++) counts[b] = (counts[b] as number) + (counts[b - 1] as number);
-    const order = new Int32Array(list.length);
-    const fill = counts.slice(0, BINS);
-    for (const d of list) order[(fill[binOf(d)] as number)++] = d;
-    for (let b = BINS - 1; b >= 0; b--) {
-      const bound = q.skillWeight * ((b + 1) / BINS) + (1 - q.skillWeight) + 1e-6;
-      if (top.full && bound < top.threshold) break;
-      for (let i = counts[b] as number; i < (counts[b + 1] as number); i++) {
-        const d = order[i] as number;
+    fill.set(counts.subarray(0, BINS));
+    for (let k = 0; k < n; k++) {
+      const d = batch[k] as number;
+      const b = Math.min(1, (ub[d] as number) + R);
+      order[(fill[Math.min(BINS - 1, Math.floor(b * BINS))] as number)++] = d;
+    }
+    const sw = q.skillWeight;
+    const context = 1 - sw;
+    for (let bin = BINS - 1; bin >= 0; bin--) {
+      if (top.full && sw * Math.min(1, (bin + 1) / BINS) + context + EPS < top.threshold) break;
+      for (let k = counts[bin] as number; k < (counts[bin + 1] as number); k++) {
+        const d = order[k] as number;
         if (q.rest) {
-          const r = q.rest(docs[d] as F);
-          if (r === null || (top.full && q.skillWeight * skillBound(d) + r + 1e-6 < top.threshold)) continue;
+          const r = q.rest(d, docs[d] as F);
+          if (r === null || (top.full && sw * Math.min(1, (ub[d] as number) + R) + r + EPS < top.threshold)) continue;
         }
         this.offer(top, q, d);
       }
@@ -218,52 +354,5 @@ export class SideIndex<F extends { id: string }> {
     if (!f) return;
     const r = q.score(f);
     if (r) top.offer(f, r);
-  }
-}
-
-export interface SearchSpec<F, R> {
-  skills: readonly (readonly [string, number])[];
-  buckets: readonly string[];
-  /** The skill part's weight in the total (the rest is bounded by 1 − skillWeight). */
-  skillWeight: number;
-  outsideBound: number;
-  /** Co-occurring skills [key, credit], traversed only when needed; `relatedMax` bounds what they can add to one document's skill part. */
-  related?: readonly (readonly [string, number])[];
-  relatedMax?: number;
-  /** The most a document can score apart from its skill part, or null to skip it (hard filter). */
-  rest?: (f: F) => number | null;
-  k: number;
-  /** null: not eligible (hard filter, not live, the query itself). */
-  score(f: F): R | null;
-}
-
-export interface Ranked<F, R> {
-  doc: F;
-  result: R;
-}
-
-class TopK<F extends { id: string }, R extends { raw: number }> {
-  private items: Ranked<F, R>[] = [];
-  constructor(private readonly k: number) {}
-  get full() {
-    return this.items.length >= this.k;
-  }
-  get threshold() {
-    return this.items[this.items.length - 1]?.result.raw ?? Number.NEGATIVE_INFINITY;
-  }
-  private better(a: Ranked<F, R>, b: Ranked<F, R>) {
-    return a.result.raw > b.result.raw || (a.result.raw === b.result.raw && a.doc.id < b.doc.id);
-  }
-  offer(doc: F, result: R) {
-    const item = { doc, result };
-    const last = this.items[this.items.length - 1];
-    if (this.full && last && !this.better(item, last)) return;
-    let i = this.items.length;
-    while (i > 0 && this.better(item, this.items[i - 1] as Ranked<F, R>)) i--;
-    this.items.splice(i, 0, item);
-    if (this.items.length > this.k) this.items.pop();
-  }
-  sorted() {
-    return this.items;
   }
 }

@@ -81,11 +81,7 @@ export async function learningFor(
   const out = new Map<string, Learning>();
   for (const key of keys) {
     const counts = new Map<string, number>();
-    const postings = jobs.skillPostings.get(key);
-    for (let i = 0; postings && i < postings.length; i++) {
-      const job = jobs.docs[postings.ids[i] as number];
-      if (job) counts.set(job.occupationCode, (counts.get(job.occupationCode) ?? 0) + 1);
-    }
+    for (const job of jobs.docsWithSkill(key)) counts.set(job.occupationCode, (counts.get(job.occupationCode) ?? 0) + 1);
     const occupations = [...counts]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, 3)

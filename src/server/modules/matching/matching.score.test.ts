@@ -3,11 +3,25 @@ import { getTableColumns } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { talentProfiles } from '../profiles/index.js';
 import { MATCHING_CONFIG } from './matching.config.js';
-import { type IndexedJob, jobEntry, jobRest, jobScorer, jobsQuery, talentEntry, talentRest, talentScorer, talentsQuery } from './matching.engine.js';
+import { jobRow, pairBound, talentRow } from './matching.columns.js';
 import { type MatchableProfile, talentFeatures } from './matching.features.js';
-import { SideIndex } from './matching.index.js';
 import { learnModel } from './matching.model.js';
-import { type JobFeatures, scoreMatch, type TalentFeatures } from './matching.score.js';
+import {
+  describeJob,
+  describeTalent,
+  type IndexedJob,
+  jobEntry,
+  jobRest,
+  jobScorer,
+  jobsQuery,
+  newJobIndex,
+  newTalentIndex,
+  talentEntry,
+  talentRest,
+  talentScorer,
+  talentsQuery,
+} from './matching.queries.js';
+import { contextBound, type JobFeatures, scoreMatch, type TalentFeatures } from './matching.score.js';
 
 const PROTECTED = /gender|sex|age\b|birth|ethnic|nation|hukou|household|marital|marri|child|pregnan|idNumber|id_number|phone|religio/i;
 const NOW = Date.parse('2026-06-01T00:00:00Z');
@@ -203,28 +217,65 @@ function world(seed: number) {
 }
 
 describe('fast path against the exhaustive scorer', () => {
-  it('returns exactly the exhaustive top 20 in both directions', () => {
-    const { jobs, talents } = world(42);
-    const m = learnModel(jobs, { ...MATCHING_CONFIG, cooccurrence: { minSupport: 2, minStrength: 0.05, neighbours: 8 } });
-    const jobIndex = new SideIndex<IndexedJob>(true);
-    const talentIndex = new SideIndex<TalentFeatures>(false);
-    for (const j of jobs) jobIndex.upsert(jobEntry(j, m));
-    for (const t of talents) talentIndex.upsert(talentEntry(t));
-    // updates: a changed document replaces its old slot
-    for (const t of talents.slice(0, 100)) talentIndex.upsert(talentEntry({ ...t, skills: t.skills.slice(1) }));
-    for (const j of jobs.slice(0, 50)) jobIndex.remove(j.id);
-    expect(jobIndex.size).toBe(1450);
-    expect(talentIndex.size).toBe(1500);
-    const ids = (list: { doc: { id: string } }[]) => list.map((r) => r.doc.id);
-    for (const t of talents.slice(100, 200)) {
-      const score = jobScorer(t, m, NOW, null);
-      expect(ids(jobIndex.search({ ...jobsQuery(t, m), k: 20, score }))).toEqual(ids(jobIndex.exhaustive({ k: 20, score })));
-      expect(ids(jobIndex.search({ ...jobsQuery(t, m), k: 20, score, rest: jobRest(t, NOW, null) }))).toEqual(ids(jobIndex.exhaustive({ k: 20, score })));
-    }
-    for (const j of jobs.slice(50, 150)) {
-      const score = talentScorer(j, m, NOW);
-      expect(ids(talentIndex.search({ ...talentsQuery(j, m), k: 20, score }))).toEqual(ids(talentIndex.exhaustive({ k: 20, score })));
-      expect(ids(talentIndex.search({ ...talentsQuery(j, m), k: 20, score, rest: talentRest(j, NOW) }))).toEqual(ids(talentIndex.exhaustive({ k: 20, score })));
+  const ids = (list: { doc: { id: string } }[]) => list.map((r) => r.doc.id);
+
+  it('pairBound over the columns equals contextBound, null exactly when a hard rule excludes', () => {
+    const { jobs, talents } = world(7);
+    const m = learnModel(jobs);
+    for (let i = 0; i < 3000; i++) {
+      const t = talents[i % talents.length] as TalentFeatures;
+      const j = jobs[(i * 7) % jobs.length] as IndexedJob;
+      const expected = contextBound(t, j, NOW);
+      expect(pairBound(talentRow(t), jobRow(j), NOW)).toBe(expected);
+      expect(expected === null).toBe(scoreMatch(t, j, m, NOW).excluded !== null);
     }
   });
+
+  for (const seed of [42, 4242]) {
+    it(`returns exactly the exhaustive top k in both directions (seed ${seed}: bulk build, deltas, removals, hard filters)`, () => {
+      const { jobs, talents } = world(seed);
+      const m = learnModel(jobs, { ...MATCHING_CONFIG, cooccurrence: { minSupport: 2, minStrength: 0.05, neighbours: 8 } });
+      const jobIndex = newJobIndex();
+      // an index built empty and then filled only by updates (the engine's first start on an empty database)
+      const fromEmpty = newTalentIndex();
+      fromEmpty.load([], describeTalent);
+      for (const t of talents) fromEmpty.upsert(talentEntry(t));
+      for (const t of talents.slice(0, 100)) fromEmpty.upsert(talentEntry({ ...t, skills: t.skills.slice(1) }));
+      // a tiny eager share: most lists are traversed one by one behind the MaxScore test
+      const talentIndexes = [newTalentIndex(), newTalentIndex(0.01)];
+      const allTalentIndexes = [...talentIndexes, fromEmpty];
+      jobIndex.load(jobs.slice(0, 1200), (j, sink) => describeJob(j, m, sink));
+      for (const j of jobs.slice(1200)) jobIndex.upsert(jobEntry(j, m));
+      for (const index of talentIndexes) {
+        index.load(talents.slice(0, 1300), describeTalent);
+        for (const t of talents.slice(1300)) index.upsert(talentEntry(t));
+        // updates: a changed document replaces its old slot (its postings go to the deltas)
+        for (const t of talents.slice(0, 100)) index.upsert(talentEntry({ ...t, skills: t.skills.slice(1) }));
+        expect(index.size).toBe(1500);
+      }
+      for (const j of jobs.slice(0, 50)) jobIndex.remove(j.id);
+      expect(jobIndex.size).toBe(1450);
+      const noSkills = { ...(talents[150] as TalentFeatures), id: 'bare', skills: [] };
+      for (const t of [noSkills, ...talents.slice(100, 200)]) {
+        const score = jobScorer(t, m, NOW, null);
+        // the exhaustive top 20 in its total order: its first k is the exhaustive top k
+        const exact20 = ids(jobIndex.exhaustive({ k: 20, score }));
+        for (const k of [1, 20]) {
+          const exact = exact20.slice(0, k);
+          expect(ids(jobIndex.search({ ...jobsQuery(t, m), k, score }))).toEqual(exact);
+          expect(ids(jobIndex.search({ ...jobsQuery(t, m), k, score, rest: jobRest(jobIndex, t, NOW) }))).toEqual(exact);
+        }
+      }
+      for (const j of jobs.slice(50, 150)) {
+        const score = talentScorer(j, m, NOW);
+        const exact20 = ids((talentIndexes[0] as ReturnType<typeof newTalentIndex>).exhaustive({ k: 20, score }));
+        for (const index of allTalentIndexes)
+          for (const k of [1, 20]) {
+            const exact = exact20.slice(0, k);
+            expect(ids(index.search({ ...talentsQuery(j, m), k, score }))).toEqual(exact);
+            expect(ids(index.search({ ...talentsQuery(j, m), k, score, rest: talentRest(index, j, NOW) }))).toEqual(exact);
+          }
+      }
+    });
+  }
 });

@@ -5,7 +5,16 @@
  * be a signal (就业促进法); matching.score.test.ts checks that structurally.
  */
 import type { SkillProficiency } from '../../../shared/jobs.js';
-import type { LevelGap, MatchedSkill, MatchParts, MatchReasons, MissingSkill, OccupationProximity } from '../../../shared/matching.js';
+import type {
+  EducationFit,
+  LevelGap,
+  LocationFit,
+  MatchedSkill,
+  MatchParts,
+  MatchReasons,
+  MissingSkill,
+  OccupationProximity,
+} from '../../../shared/matching.js';
 import { MATCHING_CONFIG, type MatchingConfig } from './matching.config.js';
 
 /** 了解 1, 熟悉 2, 熟练 3, 精通 4; 0 = not stated. */
@@ -61,12 +70,14 @@ export interface ScoringModel {
   related(key: string): readonly (readonly [string, number])[];
 }
 
+export type HardRule = 'education' | 'location' | 'salary';
+
 export interface MatchResult {
   /** 0–1 before rounding (ranking uses it); `score` is the 0–100 integer shown. */
   raw: number;
   score: number;
-  /** A hard requirement the talent does not meet: not ranked. */
-  excluded: 'education' | null;
+  /** A hard requirement the pair does not meet (MATCHING_CONFIG.educationHard etc.): not ranked. */
+  excluded: HardRule | null;
   parts: MatchParts;
   reasons: MatchReasons;
 }
@@ -219,7 +230,16 @@ function contextParts(t: TalentFeatures, j: JobFeatures, nowMs: number, c: Match
     w.education * values.education +
     w.experience * values.experience +
     w.freshness * values.freshness;
-  return { occupation, location, salary, education, experience, values, weighted, excluded: c.educationHard && education === 'below' };
+  return { occupation, location, salary, education, experience, values, weighted, excluded: hardRule(t, j, education, location.fit, c) };
+}
+
+/** The first hard requirement the pair fails (matching.config.ts explains each rule), or null. */
+function hardRule(t: TalentFeatures, j: JobFeatures, education: EducationFit, location: LocationFit, c: MatchingConfig): HardRule | null {
+  if (c.educationHard && education === 'below') return 'education';
+  if (c.locationHard && location === 'not_desired') return 'location';
+  const wish = t.desiredSalaryMinFen;
+  if (c.salaryHard && wish !== null && wish > 0 && j.salaryMaxFen < wish * (1 - c.salaryHardTolerance)) return 'salary';
+  return null;
 }
 
 /**
@@ -234,7 +254,7 @@ export function contextBound(t: TalentFeatures, j: JobFeatures, nowMs: number, c
 
 export function scoreMatch(t: TalentFeatures, j: JobFeatures, model: ScoringModel, nowMs: number, c: MatchingConfig = MATCHING_CONFIG): MatchResult {
   const skills = skillPart(t, j, model, c);
-  const { occupation, location, salary, education, experience, values } = contextParts(t, j, nowMs, c);
+  const { occupation, location, salary, education, experience, values, excluded } = contextParts(t, j, nowMs, c);
   const certificates = certificatePart(t, j, c);
   const parts: MatchParts = { skills: skills.value, ...values, certificates: certificates.value };
   const w = c.weights;
@@ -250,7 +270,7 @@ export function scoreMatch(t: TalentFeatures, j: JobFeatures, model: ScoringMode
   return {
     raw,
     score: Math.round(raw * 100),
-    excluded: c.educationHard && education === 'below' ? 'education' : null,
+    excluded,
     parts,
     reasons: {
       matchedSkills: skills.matched,

@@ -23,7 +23,45 @@ type ActorCtx = Ctx & { actor: Actor };
 const engineOf = (ctx: Ctx): MatchingEngine => matchingEngine(ctx.platform);
 const today = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-function isLive(row: JobPostingRow, now: Date): boolean {
+/** The posting columns matching reads (not the description, search tokens or vetting: reading them costs more than the ranking). */
+const jobFields = {
+  id: jobPostings.id,
+  orgId: jobPostings.orgId,
+  title: jobPostings.title,
+  status: jobPostings.status,
+  regionCode: jobPostings.regionCode,
+  occupationCode: jobPostings.occupationCode,
+  workMode: jobPostings.workMode,
+  requiredSkills: jobPostings.requiredSkills,
+  preferredSkills: jobPostings.preferredSkills,
+  educationCode: jobPostings.educationCode,
+  experienceYearsMin: jobPostings.experienceYearsMin,
+  salaryMinFen: jobPostings.salaryMinFen,
+  salaryMaxFen: jobPostings.salaryMaxFen,
+  validFrom: jobPostings.validFrom,
+  validUntil: jobPostings.validUntil,
+  publishedAt: jobPostings.publishedAt,
+  createdAt: jobPostings.createdAt,
+};
+type JobRow = Pick<JobPostingRow, keyof typeof jobFields>;
+const cardFields = {
+  id: jobPostings.id,
+  title: jobPostings.title,
+  status: jobPostings.status,
+  regionCode: jobPostings.regionCode,
+  occupationCode: jobPostings.occupationCode,
+  workMode: jobPostings.workMode,
+  educationCode: jobPostings.educationCode,
+  experienceYearsMin: jobPostings.experienceYearsMin,
+  salaryMinFen: jobPostings.salaryMinFen,
+  salaryMaxFen: jobPostings.salaryMaxFen,
+  validFrom: jobPostings.validFrom,
+  validUntil: jobPostings.validUntil,
+  publishedAt: jobPostings.publishedAt,
+};
+type CardRow = Pick<JobPostingRow, keyof typeof cardFields>;
+
+function isLive(row: Pick<JobPostingRow, 'status' | 'validFrom' | 'validUntil'>, now: Date): boolean {
   const day = today(now);
   return row.status === 'published' && row.validFrom <= day && row.validUntil >= day;
 }
@@ -36,14 +74,14 @@ function scored(r: MatchResult) {
 async function jobCards(ctx: Ctx, ids: string[]) {
   if (ids.length === 0) return new Map<string, ReturnType<typeof jobCard>>();
   const rows = await ctx.db
-    .select({ row: jobPostings, orgName: organisations.name })
+    .select({ row: cardFields, orgName: organisations.name })
     .from(jobPostings)
     .innerJoin(organisations, eq(organisations.id, jobPostings.orgId))
     .where(inArray(jobPostings.id, ids));
   return new Map(rows.filter((r) => isLive(r.row, ctx.now)).map((r) => [r.row.id, jobCard(r.row, r.orgName)]));
 }
 
-function jobCard(row: JobPostingRow, orgName: string) {
+function jobCard(row: CardRow, orgName: string) {
   return {
     id: row.id,
     title: row.title,
@@ -59,13 +97,13 @@ function jobCard(row: JobPostingRow, orgName: string) {
   };
 }
 
-async function jobFeaturesOf(ctx: Ctx, row: JobPostingRow) {
+async function jobFeaturesOf(ctx: Ctx, row: JobRow) {
   const { occupationNames } = await engineOf(ctx).snapshot();
   return jobFeatures(row, occupationNames.get(row.occupationCode) ?? null);
 }
 
-async function findJob(ctx: Ctx, id: string): Promise<JobPostingRow> {
-  const [row] = await ctx.db.select().from(jobPostings).where(eq(jobPostings.id, id));
+async function findJob(ctx: Ctx, id: string): Promise<JobRow> {
+  const [row] = await ctx.db.select(jobFields).from(jobPostings).where(eq(jobPostings.id, id));
   if (!row) throw new AppError('NOT_FOUND', { status: 404 });
   return row;
 }

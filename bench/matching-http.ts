@@ -1,0 +1,119 @@
+/**
+ * The recommend endpoints over HTTP, for bench/matching.ts (`--http`, on by default at ci size).
+ *
+ * A FRESH database (file-backed PGlite in a temporary directory; PostgreSQL with `--pg` and
+ * DATABASE_URL) is migrated, loaded with the catalogues and seeded as `gancai seed --size demo` does
+ * (demo accounts, 3,000 talents with profiles, 1,500 published postings), topped up with the jobs
+ * module's own `seedJobs` to `jobs` postings. The real Fastify app listens on a loopback port, the
+ * matching index is built from the rows (as at start-up), and autocannon (child process,
+ * bench/matching-load.mjs) drives, as the signed-in demo talent and employer:
+ * - `GET /api/matching/jobs-for-me?limit=20` (top jobs with scores and reasons),
+ * - `GET /api/matching/gaps?jobId=…` (missing skills with the courses that teach them), and
+ * - `GET /api/matching/jobs/:id/talents?limit=20` (top consenting talents for the employer's posting),
+ * each alone and all mixed, at each concurrency. Latencies are taken from every response.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { and, eq } from 'drizzle-orm';
+import { buildApp } from '../src/server/app.js';
+import { systemCtx } from '../src/server/context.js';
+import { migrateDatabase } from '../src/server/db/client.js';
+import { silentProgress } from '../src/server/lib/progress.js';
+import { users } from '../src/server/modules/auth/auth.tables.js';
+import { loadReferenceCatalogs } from '../src/server/modules/catalog/catalog.load.js';
+import { jobPostings, seedJobs } from '../src/server/modules/jobs/index.js';
+import { matchingEngine } from '../src/server/modules/matching/index.js';
+import { DEMO_PASSWORD } from '../src/server/seed/demo-accounts.js';
+import { seed } from '../src/server/seed/seed.js';
+import { benchConfig, freshDatabase } from './seed.js';
+
+const run = promisify(execFile);
+
+export interface LoadResult {
+  n: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
+  rps: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function drive(
+  address: string,
+  requests: { path: string; headers: Record<string, string> }[],
+  connections: number,
+  duration: number,
+): Promise<LoadResult> {
+  const script = path.resolve(import.meta.dirname, 'matching-load.mjs');
+  const { stdout } = await run(process.execPath, [script, JSON.stringify({ url: address, connections, duration, requests })], { maxBuffer: 1 << 24 });
+  return JSON.parse(stdout.trim().split('\n').at(-1) as string) as LoadResult;
+}
+
+export async function measureHttp(opts: { jobs: number; duration: number; connections: number[]; postgres: boolean; log: (m: string) => void }) {
+  const fresh = await freshDatabase(opts.postgres ? process.env.DATABASE_URL : undefined, 'gancai-matching');
+  const database = await fresh.open();
+  try {
+    await migrateDatabase(database);
+    await loadReferenceCatalogs(database);
+    const config = benchConfig(fresh.dataDir, { RATE_LIMIT_GLOBAL: '100000000', RATE_LIMIT_LOGIN: '1000' });
+    const app = await buildApp({ database, config, logger: false, startTasks: false });
+    const ctx = systemCtx(app.platform);
+    let t = performance.now();
+    await seed(ctx, 'demo', silentProgress);
+    const [{ n: published } = { n: 0 }] = await database.query<{ n: number }>("select count(*)::int as n from job_postings where status = 'published'");
+    if (opts.jobs > published) await seedJobs(ctx, opts.jobs - published, silentProgress);
+    opts.log(`http: seeded (${opts.jobs} postings at least) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    await app.ready();
+    t = performance.now();
+    const engine = matchingEngine(app.platform);
+    await engine.ready();
+    const stats = engine.stats();
+    opts.log(`http: matching index ${stats?.jobs} jobs, ${stats?.talents} talents, built in ${((stats?.buildMs ?? 0) / 1000).toFixed(2)} s`);
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const signIn = async (username: string) => {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      const cookie = res.cookies.find((c) => c.name.endsWith('gancai_sid'));
+      if (res.statusCode !== 200 || !cookie) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
+      return { cookie: `${cookie.name}=${cookie.value}` };
+    };
+    const talent = await signIn('talent.ganzhou');
+    const employer = await signIn('employer.ganzhou');
+    const first = await app.inject({ method: 'GET', url: '/api/matching/jobs-for-me?limit=20', headers: talent });
+    const items = (first.json() as { items: { job: { id: string } }[] }).items;
+    const [emp] = await database.db.select({ orgId: users.orgId }).from(users).where(eq(users.username, 'employer.ganzhou'));
+    const [own] = emp?.orgId
+      ? await database.db
+          .select({ id: jobPostings.id })
+          .from(jobPostings)
+          .where(and(eq(jobPostings.orgId, emp.orgId), eq(jobPostings.status, 'published')))
+          .limit(1)
+      : [];
+    const classes: Record<string, { path: string; headers: Record<string, string> }[]> = {
+      jobs_for_me: [{ path: '/api/matching/jobs-for-me?limit=20', headers: talent }],
+      gaps_with_courses: items.slice(0, 5).map((i) => ({ path: `/api/matching/gaps?jobId=${i.job.id}`, headers: talent })),
+      talents_for_job: own ? [{ path: `/api/matching/jobs/${own.id}/talents?limit=20`, headers: employer }] : [],
+    };
+    const all = Object.values(classes).flat();
+    await drive(address, all, 1, 3); // warm-up
+    const out: Record<string, LoadResult & { connections: number }> = {};
+    for (const c of opts.connections) {
+      for (const [name, reqs] of Object.entries(classes)) {
+        if (!reqs.length) continue;
+        const r = await drive(address, reqs, c, opts.duration);
+        out[`${name}_c${c}`] = { ...r, connections: c };
+        opts.log(`http c=${c} ${name.padEnd(18)} p50 ${r.p50} ms  p99 ${r.p99} ms  ${r.rps} req/s${r.non2xx ? `  non-2xx ${r.non2xx}` : ''}`);
+      }
+      const r = await drive(address, all, c, opts.duration);
+      out[`mixed_c${c}`] = { ...r, connections: c };
+      opts.log(`http c=${c} mixed              p50 ${r.p50} ms  p99 ${r.p99} ms  ${r.rps} req/s${r.non2xx ? `  non-2xx ${r.non2xx}` : ''}`);
+    }
+    await app.close();
+    return { db: fresh.label, jobs: stats?.jobs ?? 0, talents: stats?.talents ?? 0, buildMs: stats?.buildMs ?? 0, results: out };
+  } finally {
+    await database.close().catch(() => {});
+    await fresh.dispose();
+  }
+}

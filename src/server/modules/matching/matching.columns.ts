@@ -1,0 +1,279 @@
+/**
+ * The non-skill facts of each indexed document as numbers in typed columns, and `pairBound`: the same
+ * computation as contextBound() in matching.score.ts (same formulas, same order, so the same value)
+ * over those numbers, without touching the document's JS object. The search uses it to skip candidates
+ * that cannot reach the k-th score; matching.score.test.ts checks pairBound ≥ contextBound on random pairs.
+ */
+import { MATCHING_CONFIG, type MatchingConfig } from './matching.config.js';
+import type { JobFeatures, TalentFeatures } from './matching.score.js';
+
+const MAX_LIST = 5;
+const FLAG_REMOTE = 1;
+const FLAG_CERT = 2;
+/** A code not in the expected format: the bound takes that part at its maximum. */
+const FLAG_ODD_OCC = 4;
+const FLAG_ODD_REGION = 8;
+
+/** One document's (or query's) facts as numbers. */
+export interface Row {
+  county: number;
+  city: number;
+  /** Job: its occupation (1 entry). Talent: desired occupations. Codes d-dd-dd-dd as the integer ddddddd. */
+  occ: Int32Array;
+  occN: number;
+  /** Talent: desired cities/counties (GB/T 2260 as integers). */
+  desired: Int32Array;
+  desiredN: number;
+  /** Job: salary band. Talent: lo = hi = the wish (0 = none). */
+  lo: number;
+  hi: number;
+  /** Job: minimum rank (0 or −1 = none). Talent: highest rank (−1 = none declared). */
+  edu: number;
+  /** Job: minimum years. Talent: months worked. */
+  exp: number;
+  /** Job: publication. Talent: last update (ms). */
+  time: number;
+  flags: number;
+}
+
+export const emptyRow = (): Row => ({
+  county: 0,
+  city: 0,
+  occ: new Int32Array(MAX_LIST),
+  occN: 0,
+  desired: new Int32Array(MAX_LIST),
+  desiredN: 0,
+  lo: 0,
+  hi: 0,
+  edu: -1,
+  exp: 0,
+  time: 0,
+  flags: 0,
+});
+
+/** d-dd-dd-dd as the integer ddddddd, or −1 (parsed by hand: the bulk build calls it millions of times). */
+function occInt(code: string): number {
+  if (code.length !== 10) return -1;
+  let x = 0;
+  for (let i = 0; i < 10; i++) {
+    const ch = code.charCodeAt(i);
+    if (i === 1 || i === 4 || i === 7) {
+      if (ch !== 45) return -1;
+    } else if (ch >= 48 && ch <= 57) x = x * 10 + (ch - 48);
+    else return -1;
+  }
+  return x;
+}
+
+/** A six-digit region code as an integer, or −1. */
+function regionInt(code: string): number {
+  if (code.length !== 6) return -1;
+  let x = 0;
+  for (let i = 0; i < 6; i++) {
+    const ch = code.charCodeAt(i);
+    if (ch < 48 || ch > 57) return -1;
+    x = x * 10 + (ch - 48);
+  }
+  return x;
+}
+/** cityOf() of matching.queries.ts on integers: 369900 stays itself, else the county's city (dddd00). */
+const cityInt = (county: number) => (county === 369900 ? county : Math.floor(county / 100) * 100);
+
+export function talentRow(t: TalentFeatures, row: Row = emptyRow()): Row {
+  let flags = t.certificates.length > 0 ? FLAG_CERT : 0;
+  row.county = regionInt(t.regionCode);
+  if (row.county < 0) flags |= FLAG_ODD_REGION;
+  row.city = cityInt(row.county);
+  row.occN = Math.min(MAX_LIST, t.desiredOccupations.length);
+  if (t.desiredOccupations.length > MAX_LIST) flags |= FLAG_ODD_OCC;
+  for (let i = 0; i < row.occN; i++) {
+    const x = occInt(t.desiredOccupations[i] as string);
+    if (x < 0) flags |= FLAG_ODD_OCC;
+    row.occ[i] = x;
+  }
+  row.desiredN = Math.min(MAX_LIST, t.desiredCities.length);
+  if (t.desiredCities.length > MAX_LIST) flags |= FLAG_ODD_REGION;
+  for (let i = 0; i < row.desiredN; i++) {
+    const d = regionInt(t.desiredCities[i] as string);
+    if (d < 0) flags |= FLAG_ODD_REGION;
+    row.desired[i] = d;
+  }
+  const wish = t.desiredSalaryMinFen ?? 0;
+  row.lo = wish;
+  row.hi = wish;
+  row.edu = t.educationRank ?? -1;
+  row.exp = t.experienceMonths;
+  row.time = t.updatedAtMs;
+  row.flags = flags;
+  return row;
+}
+
+export function jobRow(j: JobFeatures, row: Row = emptyRow()): Row {
+  let flags = j.remote ? FLAG_REMOTE : 0;
+  row.county = regionInt(j.regionCode);
+  if (row.county < 0) flags |= FLAG_ODD_REGION;
+  row.city = cityInt(row.county);
+  const x = occInt(j.occupationCode);
+  if (x < 0) flags |= FLAG_ODD_OCC;
+  row.occ[0] = x;
+  row.occN = 1;
+  row.desiredN = 0;
+  row.lo = j.salaryMinFen;
+  row.hi = j.salaryMaxFen;
+  row.edu = j.educationRank ?? -1;
+  row.exp = j.experienceYearsMin;
+  row.time = j.publishedAtMs;
+  row.flags = flags;
+  return row;
+}
+
+/** Rows of all slots in typed columns (growable). */
+export class Columns {
+  county = new Int32Array(0);
+  city = new Int32Array(0);
+  occ = new Int32Array(0);
+  occN = new Uint8Array(0);
+  desired = new Int32Array(0);
+  desiredN = new Uint8Array(0);
+  lo = new Float64Array(0);
+  hi = new Float64Array(0);
+  edu = new Int8Array(0);
+  exp = new Float64Array(0);
+  time = new Float64Array(0);
+  flags = new Uint8Array(0);
+
+  /** Makes room for `cap` slots (contents kept). */
+  reserve(cap: number) {
+    if (cap <= this.county.length) return;
+    const g = <T extends Int32Array | Uint8Array | Float64Array | Int8Array>(a: T, b: T) => {
+      b.set(a);
+      return b;
+    };
+    this.county = g(this.county, new Int32Array(cap));
+    this.city = g(this.city, new Int32Array(cap));
+    this.occ = g(this.occ, new Int32Array(cap * MAX_LIST));
+    this.occN = g(this.occN, new Uint8Array(cap));
+    this.desired = g(this.desired, new Int32Array(cap * MAX_LIST));
+    this.desiredN = g(this.desiredN, new Uint8Array(cap));
+    this.lo = g(this.lo, new Float64Array(cap));
+    this.hi = g(this.hi, new Float64Array(cap));
+    this.edu = g(this.edu, new Int8Array(cap));
+    this.exp = g(this.exp, new Float64Array(cap));
+    this.time = g(this.time, new Float64Array(cap));
+    this.flags = g(this.flags, new Uint8Array(cap));
+  }
+
+  set(slot: number, r: Row) {
+    if (slot >= this.county.length) this.reserve(Math.max(1024, slot * 2));
+    this.county[slot] = r.county;
+    this.city[slot] = r.city;
+    this.occN[slot] = r.occN;
+    for (let i = 0; i < r.occN; i++) this.occ[slot * MAX_LIST + i] = r.occ[i] as number;
+    this.desiredN[slot] = r.desiredN;
+    for (let i = 0; i < r.desiredN; i++) this.desired[slot * MAX_LIST + i] = r.desired[i] as number;
+    this.lo[slot] = r.lo;
+    this.hi[slot] = r.hi;
+    this.edu[slot] = r.edu;
+    this.exp[slot] = r.exp;
+    this.time[slot] = r.time;
+    this.flags[slot] = r.flags;
+  }
+
+  /** Reads a slot into `r` (no allocation). */
+  read(slot: number, r: Row): Row {
+    r.county = this.county[slot] as number;
+    r.city = this.city[slot] as number;
+    r.occN = this.occN[slot] as number;
+    for (let i = 0; i < r.occN; i++) r.occ[i] = this.occ[slot * MAX_LIST + i] as number;
+    r.desiredN = this.desiredN[slot] as number;
+    for (let i = 0; i < r.desiredN; i++) r.desired[i] = this.desired[slot * MAX_LIST + i] as number;
+    r.lo = this.lo[slot] as number;
+    r.hi = this.hi[slot] as number;
+    r.edu = this.edu[slot] as number;
+    r.exp = this.exp[slot] as number;
+    r.time = this.time[slot] as number;
+    r.flags = this.flags[slot] as number;
+    return r;
+  }
+
+  bytes(): number {
+    return [this.county, this.city, this.occ, this.occN, this.desired, this.desiredN, this.lo, this.hi, this.edu, this.exp, this.time, this.flags].reduce(
+      (n, a) => n + a.byteLength,
+      0,
+    );
+  }
+}
+
+const DAY_MS = 86_400_000;
+const halfLife = (ageMs: number, days: number) => 0.5 ** Math.max(0, ageMs / DAY_MS / days);
+const PROXIMITY = ['different', 'same_major', 'same_medium', 'same_minor', 'same_detail'] as const;
+
+/**
+ * contextBound(talent, job) from their rows: the most the pair can score apart from its skill part,
+ * or null when a hard requirement excludes it. Mirrors contextParts() term by term.
+ */
+export function pairBound(t: Row, j: Row, nowMs: number, c: MatchingConfig = MATCHING_CONFIG): number | null {
+  // occupation
+  let occupation: number;
+  if ((t.flags | j.flags) & FLAG_ODD_OCC) occupation = c.occupation.same_detail;
+  else if (t.occN === 0) occupation = c.occupation.unknown;
+  else {
+    const code = j.occ[0] as number;
+    let best = 0;
+    for (let i = 0; i < t.occN; i++) {
+      const d = t.occ[i] as number;
+      const same =
+        d === code
+          ? 4
+          : Math.floor(d / 100) === Math.floor(code / 100)
+            ? 3
+            : Math.floor(d / 10_000) === Math.floor(code / 10_000)
+              ? 2
+              : Math.floor(d / 1_000_000) === Math.floor(code / 1_000_000)
+                ? 1
+                : 0;
+      if (same > best) best = same;
+    }
+    occupation = c.occupation[PROXIMITY[best] as (typeof PROXIMITY)[number]];
+  }
+  // location
+  let location: number;
+  if ((t.flags | j.flags) & FLAG_ODD_REGION) location = c.location.same_county;
+  else if (j.flags & FLAG_REMOTE) location = c.location.remote;
+  else if (t.county === j.county) location = c.location.same_county;
+  else {
+    let desired = false;
+    for (let i = 0; i < t.desiredN; i++) if (t.desired[i] === j.county || t.desired[i] === j.city) desired = true;
+    if (desired) location = c.location.desired_city;
+    else if (t.city === j.city) location = c.location.same_city;
+    else if (t.desiredN > 0) {
+      if (c.locationHard) return null;
+      location = c.location.not_desired;
+    } else location = c.location.elsewhere;
+  }
+  // salary
+  const wish = t.lo;
+  let salary: number;
+  if (wish <= 0) salary = c.salary.unknown;
+  else if (j.lo >= wish) salary = c.salary.meets;
+  else if (j.hi >= wish) salary = c.salary.overlaps;
+  else {
+    if (c.salaryHard && j.hi < wish * (1 - c.salaryHardTolerance)) return null;
+    salary = Math.max(0, 1 - (c.salaryBelowSlope * (wish - j.hi)) / wish);
+  }
+  // education
+  let education: number;
+  if (j.edu <= 0) education = c.education.not_required;
+  else if (t.edu < 0) education = c.education.unknown;
+  else if (t.edu >= j.edu) education = c.education.meets;
+  else {
+    if (c.educationHard) return null;
+    education = c.education.below;
+  }
+  const experience = j.exp <= 0 ? c.experience.not_required : t.exp >= j.exp * 12 ? c.experience.meets : t.exp / (j.exp * 12);
+  const freshness = (halfLife(nowMs - j.time, c.jobHalfLifeDays) + halfLife(nowMs - t.time, c.profileHalfLifeDays)) / 2;
+  const w = c.weights;
+  const weighted =
+    w.occupation * occupation + w.location * location + w.salary * salary + w.education * education + w.experience * experience + w.freshness * freshness;
+  return weighted + (t.flags & FLAG_CERT ? w.certificates : 0) + 1e-9;
+}

@@ -1,0 +1,225 @@
+/**
+ * From features to the index: each document's postings, buckets and hard-filter columns, and each
+ * query's lists, bounds and filter. Shared by the engine, the tests and the benchmark.
+ */
+import { MATCHING_CONFIG } from './matching.config.js';
+import { emptyRow, jobRow, pairBound, talentRow } from './matching.columns.js';
+import { type DocEntry, type DocSink, type QueryFilter, SideIndex } from './matching.index.js';
+import type { LearntModel } from './matching.model.js';
+import { type JobFeatures, nonCandidateBound, scoreMatch, type TalentFeatures } from './matching.score.js';
+
+export interface IndexedJob extends JobFeatures {
+  orgId: string;
+  validFrom: string;
+  validUntil: string;
+}
+
+export const cityOf = (code: string) => (code === '369900' ? code : `${code.slice(0, 4)}00`);
+const medium = (occupation: string) => `occ:${occupation.slice(0, 4)}`;
+const memo = (fn: (code: string) => string) => {
+  const cache = new Map<string, string>();
+  return (code: string) => {
+    let v = cache.get(code);
+    if (v === undefined) {
+      v = fn(code);
+      cache.set(code, v);
+    }
+    return v;
+  };
+};
+/** Bucket keys, interned (the bulk build asks for them millions of times). */
+const mediumBucket = memo(medium);
+const cityBucket = memo((code) => `city:${cityOf(code)}`);
+const today = (nowMs: number) => new Date(nowMs + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** Anywhere (no location filter): every city bit. */
+const ANYWHERE = 0xffffffff;
+const cityBits = new Map<string, number>();
+/** One bit per city (bits 0–30 in order of first sight; any further city shares bit 31, which keeps the filter a superset). */
+const bitOfCode = new Map<string, number>();
+function cityBit(code: string): number {
+  let mask = bitOfCode.get(code);
+  if (mask === undefined) {
+    const city = cityOf(code);
+    let bit = cityBits.get(city);
+    if (bit === undefined) {
+      bit = Math.min(31, cityBits.size);
+      cityBits.set(city, bit);
+    }
+    mask = (1 << bit) >>> 0;
+    bitOfCode.set(code, mask);
+  }
+  return mask;
+}
+
+/** The cities a talent accepts: anywhere, unless the location rule is hard and the talent named desired cities (own city + theirs). */
+function talentMask(t: TalentFeatures): number {
+  if (!MATCHING_CONFIG.locationHard || t.desiredCities.length === 0) return ANYWHERE;
+  let m = cityBit(t.regionCode);
+  for (const c of t.desiredCities) m = (m | cityBit(c)) >>> 0;
+  return m;
+}
+const jobMask = (j: JobFeatures) => (j.remote ? ANYWHERE : cityBit(j.regionCode));
+
+/** The job index (weighted postings; rows from jobRow). */
+export const newJobIndex = () => new SideIndex<IndexedJob>('jobs', jobRow);
+/** The talent index. `eagerShare`: see SideIndex. */
+export const newTalentIndex = (eagerShare?: number) => new SideIndex<TalentFeatures>('talents', talentRow, eagerShare);
+
+/** Jobs a talent may be shown (matching.config.ts: hard requirements). */
+export function talentFilter(t: TalentFeatures): QueryFilter {
+  const c = MATCHING_CONFIG;
+  const wish = t.desiredSalaryMinFen !== null && t.desiredSalaryMinFen > 0 ? t.desiredSalaryMinFen : 0;
+  return { mask: talentMask(t), money: c.salaryHard ? wish : 0, edu: c.educationHard ? (t.educationRank ?? -1) : -1, moneyFactor: 1 - c.salaryHardTolerance };
+}
+
+/** Talents a job may be shown. */
+export function jobFilter(j: JobFeatures): QueryFilter {
+  const c = MATCHING_CONFIG;
+  return {
+    mask: c.locationHard ? jobMask(j) : ANYWHERE,
+    money: c.salaryHard ? j.salaryMaxFen : Number.POSITIVE_INFINITY,
+    edu: c.educationHard ? (j.educationRank ?? 0) : 0,
+    moneyFactor: 1 - c.salaryHardTolerance,
+  };
+}
+
+/** Candidate generation for a talent: own skills (credit 1), skills that co-occur with them, occupation and city buckets. */
+export function jobsQuery(t: TalentFeatures, model: LearntModel) {
+  const held = new Set(t.skills.map((x) => x.key));
+  const credits = new Map<string, number>();
+  for (const key of held)
+    for (const [other, strength] of model.relatedInverse(key)) {
+      if (held.has(other)) continue;
+      credits.set(other, Math.max(credits.get(other) ?? 0, MATCHING_CONFIG.relatedCredit * strength));
+    }
+  const buckets = ['remote', ...t.desiredOccupations.map(medium), `city:${cityOf(t.regionCode)}`, ...t.desiredCities.map((c) => `city:${cityOf(c)}`)];
+  // a job's skill weights sum to 1, so co-occurring skills add at most the largest credit
+  const related = [...credits];
+  const relatedMax = related.reduce((m, [, c]) => Math.max(m, c), 0);
+  const skills = [...held].map((k) => [k, 1] as const);
+  return {
+    skills,
+    related,
+    relatedMax,
+    buckets,
+    skillWeight: MATCHING_CONFIG.weights.skills,
+    outsideBound: nonCandidateBound(false),
+    filter: talentFilter(t),
+  };
+}
+
+/** Candidate generation for a job: talents holding its skills or co-occurring ones, its occupation medium group, its city. */
+export function talentsQuery(j: JobFeatures, model: LearntModel) {
+  const skills: [string, number][] = [];
+  const related: [string, number][] = [];
+  let relatedMax = 0;
+  for (const [key, w] of jobSkillWeights(j, model)) {
+    skills.push([key, w]);
+    let strongest = 0;
+    for (const [other, strength] of model.related(key)) {
+      related.push([other, MATCHING_CONFIG.relatedCredit * strength * w]);
+      strongest = Math.max(strongest, strength);
+    }
+    relatedMax += MATCHING_CONFIG.relatedCredit * strongest * w;
+  }
+  const buckets = [medium(j.occupationCode), `city:${cityOf(j.regionCode)}`];
+  return {
+    skills,
+    related,
+    relatedMax,
+    buckets,
+    skillWeight: MATCHING_CONFIG.weights.skills,
+    outsideBound: nonCandidateBound(j.remote),
+    filter: jobFilter(j),
+  };
+}
+
+export function jobScorer(t: TalentFeatures, model: LearntModel, nowMs: number, exceptJobId: string | null) {
+  const day = today(nowMs);
+  return (j: IndexedJob) => {
+    if (j.id === exceptJobId || j.validFrom > day || j.validUntil < day) return null;
+    const r = scoreMatch(t, j, model, nowMs);
+    return r.excluded ? null : r;
+  };
+}
+
+/**
+ * The engine's per-document bound apart from skills, read from the index's columns (pairBound equals
+ * contextBound; null: excluded by a hard requirement). Liveness and the query itself are left to the scorer.
+ */
+export function jobRest(index: SideIndex<IndexedJob>, t: TalentFeatures, nowMs: number) {
+  const tr = talentRow(t);
+  const jr = emptyRow();
+  return (slot: number) => pairBound(tr, index.columns.read(slot, jr), nowMs);
+}
+
+export function talentRest(index: SideIndex<TalentFeatures>, j: JobFeatures, nowMs: number) {
+  const jr = jobRow(j);
+  const tr = emptyRow();
+  return (slot: number) => pairBound(index.columns.read(slot, tr), jr, nowMs);
+}
+
+export function talentScorer(j: JobFeatures, model: LearntModel, nowMs: number) {
+  return (t: TalentFeatures) => {
+    const r = scoreMatch(t, j, model, nowMs);
+    return r.excluded ? null : r;
+  };
+}
+
+/** Each skill's share of the job's skill part: importance × idf, normalised to sum 1. */
+export function jobSkillWeights(j: JobFeatures, model: LearntModel): [string, number][] {
+  const raw: [string, number][] = [
+    ...j.required.map((s) => [s.key, MATCHING_CONFIG.importance.required * model.idf(s.key)] as [string, number]),
+    ...j.preferred.map((s) => [s.key, MATCHING_CONFIG.importance.preferred * model.idf(s.key)] as [string, number]),
+  ];
+  const total = raw.reduce((sum, [, w]) => sum + w, 0);
+  return total > 0 ? raw.map(([k, w]) => [k, w / total]) : [];
+}
+
+/** Tells a job to the index: its skills with their weights, its occupation group, city and remote buckets. */
+export function describeJob(j: IndexedJob, model: LearntModel, sink: DocSink<IndexedJob>) {
+  sink.doc(j, jobMask(j));
+  for (const [key, w] of jobSkillWeights(j, model)) sink.skill(key, w);
+  sink.bucket(mediumBucket(j.occupationCode));
+  sink.bucket(cityBucket(j.regionCode));
+  if (j.remote) sink.bucket('remote');
+}
+
+/** Tells a talent to the index: its skills, the occupation groups it desires, its city and desired cities (each once). */
+export function describeTalent(t: TalentFeatures, sink: DocSink<TalentFeatures>) {
+  sink.doc(t, talentMask(t));
+  for (const s of t.skills) sink.skill(s.key, 1);
+  const occ = t.desiredOccupations;
+  for (let i = 0; i < occ.length; i++) {
+    const b = mediumBucket(occ[i] as string);
+    let dup = false;
+    for (let k = 0; k < i; k++) if (mediumBucket(occ[k] as string) === b) dup = true;
+    if (!dup) sink.bucket(b);
+  }
+  const home = cityBucket(t.regionCode);
+  sink.bucket(home);
+  const cities = t.desiredCities;
+  for (let i = 0; i < cities.length; i++) {
+    const b = cityBucket(cities[i] as string);
+    let dup = b === home;
+    for (let k = 0; k < i; k++) if (cityBucket(cities[k] as string) === b) dup = true;
+    if (!dup) sink.bucket(b);
+  }
+}
+
+function entryOf<F>(describe: (sink: DocSink<F>) => void): DocEntry<F> {
+  const e = { features: null as F | null, mask: 0, skills: [] as [string, number][], buckets: [] as string[] };
+  describe({
+    doc: (features, mask) => {
+      e.features = features;
+      e.mask = mask;
+    },
+    skill: (key, w) => e.skills.push([key, w]),
+    bucket: (key) => e.buckets.push(key),
+  });
+  return e as DocEntry<F>;
+}
+
+export const jobEntry = (j: IndexedJob, model: LearntModel) => entryOf<IndexedJob>((sink) => describeJob(j, model, sink));
+export const talentEntry = (t: TalentFeatures) => entryOf<TalentFeatures>((sink) => describeTalent(t, sink));

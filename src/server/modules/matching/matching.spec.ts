@@ -1,0 +1,82 @@
+/** What a search is asked (SearchSpec), what documents tell the index, and the running top k. */
+
+/** The query's side of the hard filters. A filter only drops pairs that scoreMatch excludes. */
+export interface QueryFilter {
+  /** Bit set of the cities the query accepts (talent) or is in (job); all bits = anywhere / remote. */
+  mask: number;
+  /** Talent query: the wish (0 = none). Job query: the top of its band. */
+  money: number;
+  /** Talent query: highest rank (−1 = none). Job query: minimum rank (0 = none). */
+  edu: number;
+  /** 1 − salaryHardTolerance. */
+  moneyFactor: number;
+}
+
+export interface DocEntry<F> {
+  features: F;
+  /** [skill key, weight] (the weight is the most this skill can add to the document's skill part). */
+  skills: readonly (readonly [string, number])[];
+  buckets: readonly string[];
+  /** Bit set of the cities the document accepts (talent) or is in (job); all bits = anywhere / remote. */
+  mask: number;
+}
+
+/** What a document tells the bulk build: first doc(), then its skills and buckets. */
+export interface DocSink<F> {
+  doc(features: F, mask: number): void;
+  skill(key: string, weight: number): void;
+  bucket(key: string): void;
+}
+
+export interface SearchSpec<F, R> {
+  /** The query's skills [key, credit]: a document in that list gains at most credit × its posting weight in the skill part. */
+  skills: readonly (readonly [string, number])[];
+  /** Co-occurring skills [key, credit]; `relatedMax` bounds what they can add to one document's skill part. */
+  related?: readonly (readonly [string, number])[];
+  relatedMax?: number;
+  /** Buckets whose documents may score well without any shared skill (occupation group, cities, remote). */
+  buckets: readonly string[];
+  /** The skill part's weight in the total (the rest is bounded by 1 − skillWeight). */
+  skillWeight: number;
+  /** The most a document outside every bucket can score apart from its skill part. */
+  outsideBound: number;
+  /** Hard filters on the columns (documents that fail are never scored). */
+  filter?: QueryFilter;
+  /** The most a document can score apart from its skill part, or null to skip it (hard filter). */
+  rest?: (slot: number, f: F) => number | null;
+  k: number;
+  /** null: not eligible (hard filter, not live, the query itself). */
+  score(f: F): R | null;
+}
+
+/** The running top k of a search: best first, ties broken by id (so every path returns the same order). */
+export interface Ranked<F, R> {
+  doc: F;
+  result: R;
+}
+
+export class TopK<F extends { id: string }, R extends { raw: number }> {
+  private items: Ranked<F, R>[] = [];
+  constructor(private readonly k: number) {}
+  get full() {
+    return this.items.length >= this.k;
+  }
+  get threshold() {
+    return this.items[this.items.length - 1]?.result.raw ?? Number.NEGATIVE_INFINITY;
+  }
+  private better(a: Ranked<F, R>, b: Ranked<F, R>) {
+    return a.result.raw > b.result.raw || (a.result.raw === b.result.raw && a.doc.id < b.doc.id);
+  }
+  offer(doc: F, result: R) {
+    const item = { doc, result };
+    const last = this.items[this.items.length - 1];
+    if (this.full && last && !this.better(item, last)) return;
+    let i = this.items.length;
+    while (i > 0 && this.better(item, this.items[i - 1] as Ranked<F, R>)) i--;
+    this.items.splice(i, 0, item);
+    if (this.items.length > this.k) this.items.pop();
+  }
+  sorted() {
+    return this.items;
+  }
+}
