@@ -2,6 +2,7 @@
  * Journey on the seeded 数据要素× contest: the demo reviewer scores blind on a phone (390 px), seeing entry codes
  * only; the official closes the preliminary (top three advance) on the desktop management page; the reviewer
  * scores the final; the results are published and anyone reads them on the public page at 390 px and 1280 px.
+ * Then an official creates a 创新创业大赛 through the full creation form (template prefill, weights check).
  */
 import type { Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
@@ -95,5 +96,48 @@ describe('competition judging journey', () => {
       await visitor.page.screenshot({ path: screenshotPath(`competitions-results-${width}`), fullPage: true });
       await visitor.context.close();
     }
+  });
+
+  it('official creates a 创新创业大赛 through the full form: template prefill, weights must add up to 100', async () => {
+    const official = await openPage(browser, server.url, 1280);
+    await signIn(official.page, demoAccount(server, 'official.province'));
+    await official.page.goto('/manage/competitions');
+    await official.page.getByTestId('competition-create').click();
+    await official.page.getByRole('heading', { level: 1, name: '新建竞赛' }).waitFor();
+    const form = official.page.getByTestId('competition-form');
+    await form.getByLabel('竞赛类型').click();
+    await official.page.locator('.ant-select-item-option', { hasText: '创新创业大赛' }).click();
+    await expect.poll(() => form.getByLabel('行业类别名称 1').inputValue()).toBe('新一代信息技术');
+    expect(await form.getByLabel('组别 / 赛道名称 1').inputValue()).toBe('初创组');
+    const title = `第十五届中国创新创业大赛（江西赛区）${Date.now() % 10_000}`;
+    await form.getByLabel('竞赛名称').fill(title);
+    await form.getByLabel('主办单位').fill('江西省科学技术厅');
+    const deadline = form.getByLabel('报名截止时间');
+    await deadline.click();
+    await deadline.fill(new Date(Date.now() + 38 * 86_400_000).toISOString().slice(0, 10).concat(' 17:00'));
+    await deadline.press('Enter');
+    await form.getByLabel('竞赛说明').fill('大赛设初创组和成长组，按新一代信息技术等行业分赛，经初赛、复赛和决赛评出优胜企业。');
+    await form.getByLabel('成立不超过（年） 1').fill('3');
+    await form.getByLabel('评分项 1 权重（%）').fill('40');
+    await official.page.getByTestId('competition-save').click();
+    await form.getByText('评分标准的权重合计须为 100，当前为 110').waitFor();
+    await official.page.screenshot({ path: screenshotPath('competitions-form-1280'), fullPage: true });
+    await form.getByLabel('评分项 2 权重（%）').fill('20');
+    await official.page.getByTestId('competition-save').click();
+    await official.page.waitForURL(/\/manage\/competitions\/[0-9a-f-]{36}$/);
+    const id = official.page.url().split('/').pop() as string;
+    const saved = await callApi(official.page, 'GET', `/api/competitions/${id}/manage`);
+    expect(saved.status).toBe(200);
+    const c = saved.json;
+    expect(c).toMatchObject({ kind: 'innovation', title, status: 'draft' });
+    expect((c.groups as { name: string; rule: Record<string, number> }[])[0]).toMatchObject({ name: '初创组', rule: { maxCompanyAgeYears: 3 } });
+    expect((c.criteria as { weight: number }[]).map((x) => x.weight)).toEqual([40, 20, 20, 20]);
+    // the form at phone width: no sideways scrolling
+    await official.page.setViewportSize({ width: 375, height: 800 });
+    await official.page.goto('/manage/competitions/new');
+    await official.page.getByTestId('form-criteria').waitFor();
+    expect(await horizontalOverflow(official.page)).toBeLessThanOrEqual(0);
+    await official.page.screenshot({ path: screenshotPath('competitions-form-375'), fullPage: true });
+    await official.context.close();
   });
 });

@@ -2,7 +2,8 @@
  * Journey: the 赣州 official opens the dashboard from the menu, sees 赣州's indicators, its outline on the
  * map and its counties, and cannot reach 南昌 (not offered, and the API refuses); on a phone nothing sticks
  * out sideways. The province official sees the map of Jiangxi's cities (ECharts) and drills down to 赣州 and back,
- * by a click on the map and by the table's button.
+ * by a click on the map and by the table's button. The 赣州 official also downloads a chart as Excel and generates
+ * this month's 月度报告 (background task), then downloads its Excel and PDF.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
@@ -62,6 +63,26 @@ describe('dashboard', () => {
     await expect.poll(() => page.locator('.ant-select-dropdown').textContent()).toContain('章贡区');
     expect(await page.locator('.ant-select-dropdown').textContent()).not.toContain('南昌');
     await page.keyboard.press('Escape');
+    // a chart's data as Excel
+    const chartXlsx = await page.getByTestId('dash-breakdown-xlsx').getAttribute('href');
+    const chartFile = await page.request.get(`${server.url}${chartXlsx}`);
+    expect(chartFile.status()).toBe(200);
+    expect(chartFile.headers()['content-type']).toContain('spreadsheetml');
+    // 月度报告: generated in the background from the dashboard's link, then both files download
+    await page.getByTestId('dash-reports-link').click();
+    await page.getByRole('heading', { level: 1, name: '月度报告' }).waitFor();
+    await page.getByTestId('report-generate').click();
+    const current = page.getByTestId('report-current');
+    await current.getByTestId('report-pdf').waitFor({ timeout: 20_000 });
+    for (const [testId, type] of [
+      ['report-xlsx', 'spreadsheetml'],
+      ['report-pdf', 'application/pdf'],
+    ] as const) {
+      const file = await page.request.get(`${server.url}${await current.getByTestId(testId).getAttribute('href')}`);
+      expect(file.status(), testId).toBe(200);
+      expect(file.headers()['content-type']).toContain(type);
+    }
+    await expect.poll(() => page.getByTestId('report-list').textContent()).toContain('赣州市');
     for (const region of ['360100', '360000']) {
       const refused = await callApi(page, 'GET', `/api/dashboard/summary?regionCode=${region}&year=${year}`);
       expect(refused.status).toBe(404);
@@ -83,6 +104,12 @@ describe('dashboard', () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(await axe(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('dashboard-ganzhou-375'), fullPage: true });
+    // the 月度报告 page (the report generated above is listed with its downloads)
+    await page.goto('/dashboard/reports');
+    await page.getByTestId('report-list').getByTestId('report-pdf').first().waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('dashboard-reports-375'), fullPage: true });
     await context.close();
   });
 

@@ -1,12 +1,13 @@
 /**
  * Journey: an official creates a recruitment event through the form and publishes it; a talent on a
  * phone-width screen finds it, registers and sees the ticket QR code; the official checks the typed
- * code in on the check-in page, and a second check-in answers "already checked in".
+ * code in on the check-in page, and a second check-in answers "already checked in". Then a 数字素养活动: the
+ * talent registers from /literacy, the official records the walk-in headcount and finishes it.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { horizontalOverflow, launchBrowser, openPage, screenshotPath, signIn } from './browser.js';
+import { callApi, horizontalOverflow, launchBrowser, openPage, screenshotPath, signIn } from './browser.js';
 import { type E2eServer, startE2eServer } from './server.js';
 
 let server: E2eServer;
@@ -139,6 +140,53 @@ describe('recruitment event journey', () => {
       .filter({ hasText: title })
       .getByText(/已于 .* 签到/)
       .waitFor();
+    await official.context.close();
+    await talent.context.close();
+  });
+
+  it('digital-literacy activity: a talent registers from 数字素养活动, the official records walk-ins and finishes', async () => {
+    const officialAccount = server.demo.accounts['official.ganzhou'];
+    const talentAccount = server.demo.accounts['talent.ganzhou'];
+    if (!officialAccount?.totpSecret || !talentAccount) throw new Error('demo accounts missing');
+    const title = `于都县农民数字素养夜校${Date.now() % 10_000}`;
+    const official = await openPage(browser, server.url, 1280);
+    await signIn(official.page, officialAccount);
+    const now = Date.now();
+    const created = await callApi(official.page, 'POST', '/api/events', {
+      title,
+      kind: 'literacy_rural',
+      organiser: '于都县人力资源和社会保障局',
+      regionCode: '360731',
+      venue: '于都县贡江镇党群服务中心',
+      onlineUrl: null,
+      startsAt: new Date(now + 30 * MINUTE).toISOString(),
+      endsAt: new Date(now + 4 * 60 * MINUTE).toISOString(),
+      registrationDeadline: new Date(now + 20 * MINUTE).toISOString(),
+      capacity: 60,
+      description: '讲解手机直播带货和防范电信网络诈骗，凭二维码签到，未报名群众现场登记。',
+    });
+    expect(created.status).toBe(201);
+    const id = created.json.id as string;
+    expect((await callApi(official.page, 'POST', `/api/events/${id}/transitions/publish`, {})).status).toBe(200);
+
+    const talent = await openPage(browser, server.url, 390);
+    await signIn(talent.page, talentAccount);
+    await talent.page.goto('/literacy');
+    await talent.page.getByRole('heading', { level: 1, name: '数字素养活动' }).waitFor();
+    await talent.page.getByRole('link', { name: title }).click();
+    await talent.page.getByTestId('event-register').click();
+    const code = ((await talent.page.getByTestId('ticket-code').textContent()) ?? '').trim();
+    expect(await horizontalOverflow(talent.page)).toBeLessThanOrEqual(0);
+    expect((await callApi(official.page, 'POST', `/api/events/${id}/check-in`, { code })).status).toBe(200);
+
+    await official.page.goto(`/manage/events/${id}`);
+    const card = official.page.getByTestId('literacy-attendance');
+    await card.getByLabel('现场登记人数').fill('12');
+    await card.getByTestId('literacy-headcount-save').click();
+    await card.getByTestId('literacy-attended').getByText('13').waitFor();
+    await official.page.getByTestId('event-action-finish').click();
+    await card.getByText('活动结束后参与人次不再变化', { exact: false }).waitFor();
+    await official.page.screenshot({ path: screenshotPath('events-literacy-1280'), fullPage: true });
     await official.context.close();
     await talent.context.close();
   });

@@ -10,6 +10,9 @@ import { seedPolicies } from '../src/server/modules/policies/index.js';
 import { nanchangProviderRecords } from '../src/server/modules/providers/providers.test-support.js';
 import { nanchangCompetitionRecords } from '../src/server/modules/competitions/competitions.test-support.js';
 import { nanchangArchiveRecords } from '../src/server/modules/archives/archives.test-support.js';
+import { nanchangVentureRecords } from '../src/server/modules/ventures/ventures.test-support.js';
+import { nanchangAgencyRecords } from '../src/server/modules/agencies/agencies.test-support.js';
+import { nanchangDashboardReport } from '../src/server/modules/dashboard/dashboard.reports.test-support.js';
 import { nanchangRecognitionRecords } from '../src/server/modules/recognition/recognition.test-support.js';
 import { nanchangWageSurvey } from '../src/server/modules/wages/wages.test-support.js';
 import { DEMO_ACCOUNTS } from '../src/server/seed/demo-accounts.js';
@@ -52,6 +55,7 @@ const NOT_REGION_OWNED: Record<string, string> = {
   '/api/competitions/:id/entries': 'any talent may register for a published competition (drafts 404)',
   '/api/competitions/rounds/:id/entries/:entryId/score': 'judges assigned to the round only (others 403 COMPETITIONS_NOT_JUDGE; competitions.test.ts)',
   '/api/archives/custody/verify/:code': 'public check of a custody certificate code (holder masked)',
+  '/api/recognition/reviewers/:id': 'the province-wide reviewer pool: officials whose region covers the reviewer account (recognition.pool.test.ts)',
 };
 
 let t: TestApp;
@@ -138,6 +142,14 @@ beforeAll(async () => {
   nanchang.wageSurvey = await nanchangWageSurvey(sessions.get('official.nanchang') as Session);
   Object.assign(nanchang, await nanchangCompetitionRecords(t, sessions.get('official.nanchang') as Session, nanchang.person as string));
   Object.assign(nanchang, await nanchangArchiveRecords(t, nanchang.person as string));
+  // 助创业: a draft project of the 南昌 talent, a carrier, incubation, milestone, interest and introduction of non-demo 南昌 organisations, a 小巨人 entry
+  Object.assign(
+    nanchang,
+    await nanchangVentureRecords(t, sessions.get('official.nanchang') as Session, sessions.get('nc.talent') as Session, nanchang.organisation as string),
+  );
+  // a 南昌 agency's registration under review and its submitted annual report
+  Object.assign(nanchang, await nanchangAgencyRecords(t));
+  Object.assign(nanchang, await nanchangDashboardReport(t.database));
   // a professional qualification declared by the 南昌 talent, with its evidence file
   const evidence = await sessionFrom(t.app, reg).request({
     method: 'POST',

@@ -23,10 +23,12 @@ import { APPLICATIONS_REMIND_STALE_TASK, applicationRoutes, remindStaleApplicati
 import { eventRoutes } from './modules/events/index.js';
 import { competitionRoutes } from './modules/competitions/index.js';
 import { archiveRoutes } from './modules/archives/index.js';
+import { ventureRoutes } from './modules/ventures/index.js';
+import { AGENCIES_EXPIRE_TASK, agencyRoutes, expireRegistrationsTask } from './modules/agencies/index.js';
 import { RECOGNITION_DEADLINES_TASK, recognitionDeadlinesTask, recognitionRoutes } from './modules/recognition/index.js';
 import { POLICIES_PREFILL_TASK, policyRoutes, prefillTask } from './modules/policies/index.js';
 import { certificateRoutes } from './modules/certificates/index.js';
-import { DASHBOARD_SYNC_TASK, dashboardRoutes, dashboardSyncTask } from './modules/dashboard/index.js';
+import { DASHBOARD_REPORT_TASK, DASHBOARD_SYNC_TASK, dashboardReportTask, dashboardRoutes, dashboardSyncTask } from './modules/dashboard/index.js';
 import { accountRoutes } from './modules/account/account.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { AUDIT_VERIFY_TASK, auditVerifyTask } from './modules/audit/audit.verify.js';
@@ -103,12 +105,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   platform.tasks.register(AUDIT_VERIFY_TASK, auditVerifyTask);
   platform.tasks.register(JOBS_EXPIRE_TASK, expireJobsTask);
   platform.tasks.register(PROVIDERS_EXPIRE_TASK, expireAccreditationsTask);
+  platform.tasks.register(AGENCIES_EXPIRE_TASK, expireRegistrationsTask);
   platform.tasks.register(APPLICATIONS_REMIND_STALE_TASK, remindStaleApplicationsTask);
   platform.tasks.register(IMPORT_TASK, importTask);
   platform.tasks.register(IMPORTS_PURGE_TASK, purgeImportFilesTask);
   platform.tasks.register(TALENTPOOL_EXPIRE_TASK, expireInvitationsTask);
   platform.tasks.register(POLICIES_PREFILL_TASK, prefillTask);
   platform.tasks.register(DASHBOARD_SYNC_TASK, dashboardSyncTask);
+  platform.tasks.register(DASHBOARD_REPORT_TASK, dashboardReportTask);
   platform.tasks.register(WAGES_REFRESH_TASK, refreshWagesTask);
   platform.tasks.register(OPENDATA_REFRESH_TASK, refreshOpenDataTask);
   platform.tasks.register(TRAINING_FINISH_TASK, finishEndedClassesTask);
@@ -170,6 +174,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(eventRoutes, { prefix: '/api/events' });
   await app.register(competitionRoutes, { prefix: '/api/competitions' });
   await app.register(archiveRoutes, { prefix: '/api/archives' });
+  await app.register(ventureRoutes, { prefix: '/api/ventures' });
+  await app.register(agencyRoutes, { prefix: '/api/agencies' });
   await app.register(policyRoutes, { prefix: '/api/policies' });
   await app.register(skillCatalogueRoutes, { prefix: '/api/skill-catalogues' });
   await app.register(providerRoutes, { prefix: '/api/providers' });

@@ -11,6 +11,7 @@ import { JOBS_EXPIRE_TASK, warmSegmenter } from './modules/jobs/index.js';
 import { TALENTPOOL_EXPIRE_TASK } from './modules/talentpool/index.js';
 import { POLICIES_PREFILL_TASK } from './modules/policies/index.js';
 import { PROVIDERS_EXPIRE_TASK } from './modules/providers/index.js';
+import { AGENCIES_EXPIRE_TASK } from './modules/agencies/index.js';
 import { IMPORTS_PURGE_TASK } from './modules/imports/index.js';
 import { DASHBOARD_SYNC_EVERY_MS, DASHBOARD_SYNC_TASK } from './modules/dashboard/index.js';
 import { getOccupationClassifier } from './modules/occupations/index.js';
@@ -58,6 +59,8 @@ async function main() {
     void app.platform.tasks.enqueue(ctx, POLICIES_PREFILL_TASK, {}).catch(() => {});
     // accreditations past valid_until become expired (lookups already ignore them)
     void app.platform.tasks.enqueue(ctx, PROVIDERS_EXPIRE_TASK, {}).catch(() => {});
+    // HR service agencies whose licence ended (受托招聘 already checks the date)
+    void app.platform.tasks.enqueue(ctx, AGENCIES_EXPIRE_TASK, {}).catch(() => {});
     void app.platform.tasks.enqueue(ctx, IMPORTS_PURGE_TASK, {}).catch(() => {});
     // training classes whose last session ended over a day ago are finished and judged (idempotent)
     void app.platform.tasks.enqueue(ctx, TRAINING_FINISH_TASK, {}).catch(() => {});

@@ -64,3 +64,44 @@ export const DispatchBody = z.object({
 export const TransitionBody = z.object({ reason: z.string().trim().max(500).optional(), trackingNumber: z.string().trim().max(40).optional() });
 
 export const ARCHIVE_MATERIAL_MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Classes of archive materials (人事档案材料分类, the ten classes of 《干部人事档案材料收集归档规定》 that public
+ * talent service centres also use for mobile persons' archives).
+ */
+export const ArchiveMaterialCategory = z.enum([
+  'resume',
+  'autobiography',
+  'appraisal',
+  'education',
+  'review',
+  'party',
+  'award',
+  'discipline',
+  'employment',
+  'other',
+]);
+export type ArchiveMaterialCategory = z.infer<typeof ArchiveMaterialCategory>;
+
+export const UploadMaterialQuery = z.object({
+  title: z.string().trim().min(1).max(60),
+  fileName: z.string().trim().min(1).max(120).default('material'),
+  category: ArchiveMaterialCategory.default('other'),
+});
+
+/**
+ * Custodian staff: the digitised materials of the archives they hold. `q` is an archive number (or part of
+ * one) or a person's full name (exact: names are shown masked, so a name is never guessed from a fragment);
+ * `from` / `to` are upload dates (China time, inclusive).
+ */
+export const MaterialListQuery = z
+  .object({
+    q: z.string().trim().max(40).optional(),
+    category: ArchiveMaterialCategory.optional(),
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], message: 'before_from' });
+export type MaterialListQuery = z.infer<typeof MaterialListQuery>;

@@ -97,6 +97,12 @@ export const AwardSpec = z.object({
 });
 export type AwardSpec = z.infer<typeof AwardSpec>;
 
+/** The criteria's weights are percentages: they must add up to exactly 100. */
+export const CRITERIA_WEIGHT_TOTAL = 100;
+export function criteriaWeightSum(criteria: readonly Pick<Criterion, 'weight'>[]): number {
+  return criteria.reduce((s, c) => s + c.weight, 0);
+}
+
 const RegionCode = z.string().regex(/^\d{6}$/);
 const Instant = z.iso.datetime({ offset: true });
 
@@ -132,6 +138,8 @@ export const CreateCompetition = z
     if (new Set(kinds).size !== kinds.length || kinds.some((k, i) => i > 0 && order.indexOf(k) <= order.indexOf(kinds[i - 1] as RoundKind)))
       ctx.addIssue({ code: 'custom', path: ['rounds'], message: 'order' });
     if (new Set(c.criteria.map((x) => x.code)).size !== c.criteria.length) ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'duplicate' });
+    if (criteriaWeightSum(c.criteria) !== CRITERIA_WEIGHT_TOTAL) ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'weights_sum' });
+    if (new Set(c.categories.map((x) => x.code)).size !== c.categories.length) ctx.addIssue({ code: 'custom', path: ['categories'], message: 'duplicate' });
     if (new Set(c.groups.map((x) => x.code)).size !== c.groups.length) ctx.addIssue({ code: 'custom', path: ['groups'], message: 'duplicate' });
     if (c.kind === 'skills' && (!c.occupationCode || !c.levelCode)) ctx.addIssue({ code: 'custom', path: ['occupationCode'], message: 'required' });
     if (c.awards.some((a) => a.grantsLevel) && !(c.kind === 'skills' && c.provincialManaged))

@@ -4,6 +4,7 @@
  * server and the web app.
  */
 import { z } from 'zod';
+import { LITERACY_EVENT_KINDS, RECRUITMENT_EVENT_KINDS } from './events.js';
 import type { Department } from './roles.js';
 
 /**
@@ -13,7 +14,10 @@ import type { Department } from './roles.js';
  * - occupationCode: 细类 code when known. digital: the occupation (or job) is a digital one.
  * - dimension: training.* = programme type (see TECHNICIAN_PROGRAMMES / ENTREPRENEUR_PROGRAMMES);
  *   subsidy.* = subsidy kind; subsidy.rejected = reason code; recognition.decided = 'on_time' | 'late';
- *   event.held = event kind; event.registered = event kind.
+ *   event.held = event kind; event.registered = event kind; literacy.attended = event kind (literacy_*).
+ * - literacy.attended: one fact per person-time at a finished digital-literacy activity: each checked-in
+ *   registration (subject = registration id) and each counted walk-in (subject = `<event id>:walk-in:<n>`);
+ *   occurredAt = the activity's start.
  * - amountFen: subsidy amounts (分). days: whole days (hire: submitted → hired; subsidy.paid / approved /
  *   rejected: applied → decision; recognition.decided: applied → decided).
  */
@@ -23,6 +27,7 @@ export const MetricKey = z.enum([
   'hire',
   'event.held',
   'event.registered',
+  'literacy.attended',
   'training.enrolled',
   'training.completed',
   'certificate.issued',
@@ -36,6 +41,10 @@ export const MetricKey = z.enum([
   'station.registered',
   'competition.entered',
   'competition.won',
+  // 助创业 (module ventures): dimension = digital field; region = the project's (incubated: the carrier's)
+  'venture.published',
+  'venture.incubated',
+  'venture.introduced',
 ]);
 export type MetricKey = z.infer<typeof MetricKey>;
 
@@ -71,6 +80,7 @@ export const MetricSource = z.enum([
   'recognition',
   'stations',
   'competitions',
+  'ventures',
 ]);
 export type MetricSource = z.infer<typeof MetricSource>;
 
@@ -80,6 +90,7 @@ export const METRIC_SOURCE: Record<MetricKey, MetricSource> = {
   hire: 'applications',
   'event.held': 'events',
   'event.registered': 'events',
+  'literacy.attended': 'events',
   'training.enrolled': 'training',
   'training.completed': 'training',
   'certificate.issued': 'certificates',
@@ -93,6 +104,9 @@ export const METRIC_SOURCE: Record<MetricKey, MetricSource> = {
   'station.registered': 'stations',
   'competition.entered': 'competitions',
   'competition.won': 'competitions',
+  'venture.published': 'ventures',
+  'venture.incubated': 'ventures',
+  'venture.introduced': 'ventures',
 };
 
 /** How an indicator's value is taken from the rollups. */
@@ -110,6 +124,8 @@ export interface IndicatorDef {
   shareOf?: string;
   /** Has a target (configurable by year and region). */
   targeted?: boolean;
+  /** agg 'count': no fact at all in the scope is 暂无数据 (null), not 0 (e.g. no literacy activity finished there yet). */
+  nullWhenEmpty?: boolean;
   unit: 'person' | 'item' | 'fen' | 'day' | 'percent';
 }
 
@@ -137,9 +153,15 @@ export const IndicatorKey = z.enum([
   'recognition_on_time_share',
   'events_held',
   'event_registrations',
+  'literacy_participants',
+  'literacy_registrations',
+  'literacy_activities_held',
   'stations_registered',
   'competition_entries',
   'competition_winners',
+  'ventures_published',
+  'ventures_incubated',
+  'venture_introductions',
 ]);
 export type IndicatorKey = z.infer<typeof IndicatorKey>;
 
@@ -191,11 +213,30 @@ export const INDICATORS: Record<IndicatorKey, IndicatorDef> = {
     shareOf: 'on_time',
     unit: 'percent',
   },
-  events_held: { key: 'events_held', metric: 'event.held', agg: 'count', targeted: true, unit: 'item' },
-  event_registrations: { key: 'event_registrations', metric: 'event.registered', agg: 'count', unit: 'person' },
+  events_held: { key: 'events_held', metric: 'event.held', agg: 'count', dimensions: RECRUITMENT_EVENT_KINDS, targeted: true, unit: 'item' },
+  event_registrations: { key: 'event_registrations', metric: 'event.registered', agg: 'count', dimensions: RECRUITMENT_EVENT_KINDS, unit: 'person' },
+  literacy_participants: {
+    key: 'literacy_participants',
+    metric: 'literacy.attended',
+    agg: 'count',
+    nullWhenEmpty: true,
+    targeted: true,
+    unit: 'person',
+  },
+  literacy_registrations: {
+    key: 'literacy_registrations',
+    metric: 'event.registered',
+    agg: 'count',
+    dimensions: LITERACY_EVENT_KINDS,
+    unit: 'person',
+  },
+  literacy_activities_held: { key: 'literacy_activities_held', metric: 'event.held', agg: 'count', dimensions: LITERACY_EVENT_KINDS, unit: 'item' },
   stations_registered: { key: 'stations_registered', metric: 'station.registered', agg: 'count', unit: 'item' },
   competition_entries: { key: 'competition_entries', metric: 'competition.entered', agg: 'count', unit: 'item' },
   competition_winners: { key: 'competition_winners', metric: 'competition.won', agg: 'count', unit: 'person' },
+  ventures_published: { key: 'ventures_published', metric: 'venture.published', agg: 'count', unit: 'item' },
+  ventures_incubated: { key: 'ventures_incubated', metric: 'venture.incubated', agg: 'count', unit: 'item' },
+  venture_introductions: { key: 'venture_introductions', metric: 'venture.introduced', agg: 'count', unit: 'item' },
 };
 
 /** Province-wide defaults from the notice (measure 二: 10,000 person-times; measure 五: about 500). */
@@ -222,13 +263,30 @@ export const DEPARTMENT_VIEWS: Record<Department, readonly IndicatorKey[]> = {
     'median_subsidy_processing_days',
     'events_held',
     'event_registrations',
+    'literacy_participants',
   ],
-  org: ['recognition_applications', 'recognition_on_time_share', 'digital_technicians_trained', 'stations_registered'],
-  cac: ['entrepreneurs_trained', 'training_enrolments', 'events_held', 'event_registrations'],
+  org: ['recognition_applications', 'recognition_on_time_share', 'digital_technicians_trained', 'stations_registered', 'literacy_participants'],
+  cac: [
+    'entrepreneurs_trained',
+    'training_enrolments',
+    'events_held',
+    'event_registrations',
+    'literacy_participants',
+    'literacy_registrations',
+    'literacy_activities_held',
+  ],
   ndrc: ['digital_jobs_published', 'digital_hires', 'entrepreneurs_trained', 'competition_entries'],
   edu: ['training_enrolments', 'training_completions', 'certificates_issued', 'job_seekers_registered'],
-  sci: ['digital_technicians_trained', 'stations_registered', 'competition_entries', 'competition_winners'],
-  miit: ['digital_jobs_published', 'digital_hires', 'entrepreneurs_trained', 'certificates_issued'],
+  sci: [
+    'digital_technicians_trained',
+    'stations_registered',
+    'competition_entries',
+    'competition_winners',
+    'ventures_published',
+    'ventures_incubated',
+    'venture_introductions',
+  ],
+  miit: ['digital_jobs_published', 'digital_hires', 'entrepreneurs_trained', 'certificates_issued', 'ventures_published'],
   finance: ['subsidies_applied', 'subsidies_approved', 'subsidies_rejected', 'subsidies_paid', 'subsidy_amount_paid', 'median_subsidy_processing_days'],
   data: ['digital_jobs_published', 'digital_applications_submitted', 'digital_hires', 'certificates_issued', 'training_completions'],
 };

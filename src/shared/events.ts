@@ -6,8 +6,25 @@
 import { z } from 'zod';
 import { defineWorkflow } from './workflow.js';
 
-export const EventKind = z.enum(['campaign', 'job_fair', 'campus', 'online']);
+/**
+ * Recruitment kinds (campaign … online) and the digital-literacy activities of measures 五/六, which reuse
+ * the same events, registration and check-in: 全民数字素养与技能提升月 (`literacy_month`), 乡村/农民数字素养
+ * (`literacy_rural`) and 领导干部数字素养 (`literacy_cadre`). The category is derived from the kind.
+ */
+export const EventKind = z.enum(['campaign', 'job_fair', 'campus', 'online', 'literacy_month', 'literacy_rural', 'literacy_cadre']);
 export type EventKind = z.infer<typeof EventKind>;
+
+export const EventCategory = z.enum(['recruitment', 'literacy']);
+export type EventCategory = z.infer<typeof EventCategory>;
+
+export const LITERACY_EVENT_KINDS = ['literacy_month', 'literacy_rural', 'literacy_cadre'] as const satisfies readonly EventKind[];
+export const RECRUITMENT_EVENT_KINDS = ['campaign', 'job_fair', 'campus', 'online'] as const satisfies readonly EventKind[];
+
+export const EVENT_CATEGORY_KINDS: Record<EventCategory, readonly EventKind[]> = { recruitment: RECRUITMENT_EVENT_KINDS, literacy: LITERACY_EVENT_KINDS };
+
+export function eventCategory(kind: string): EventCategory {
+  return (LITERACY_EVENT_KINDS as readonly string[]).includes(kind) ? 'literacy' : 'recruitment';
+}
 
 export const EventStatus = z.enum(['draft', 'published', 'registration_closed', 'finished', 'cancelled']);
 export type EventStatus = z.infer<typeof EventStatus>;
@@ -119,6 +136,7 @@ export type UpdateEvent = z.infer<typeof UpdateEvent>;
 export const EventListQuery = z.object({
   city: RegionCode.optional(),
   kind: EventKind.optional(),
+  category: EventCategory.optional(),
   upcoming: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
@@ -133,6 +151,22 @@ export const ManageListQuery = EventListQuery.extend({ status: EventStatus.optio
 export type ManageListQuery = z.infer<typeof ManageListQuery>;
 
 export const TransitionBody = z.object({ reason: z.string().trim().max(500).optional() });
+
+/** Largest walk-in headcount an official may record for one activity (the capacity limit). */
+export const WALK_IN_MAX = 100_000;
+
+/**
+ * 现场登记人数: walk-in attendees of an offline literacy activity counted by the organiser (people who did not
+ * register on the platform), recorded as the activity's total, replacing the previous figure until it is finished.
+ */
+export const HeadcountBody = z.object({
+  walkInCount: z.number().int().min(0).max(WALK_IN_MAX),
+  note: z.string().trim().max(200).optional(),
+});
+export type HeadcountBody = z.infer<typeof HeadcountBody>;
+
+export const AttendanceQuery = z.object({ category: EventCategory.optional() });
+export type AttendanceQuery = z.infer<typeof AttendanceQuery>;
 export type TransitionBody = z.infer<typeof TransitionBody>;
 
 /** Employer applies with some of its published postings; the organiser invites an organisation. */

@@ -22,7 +22,8 @@ export const JobSort = z.enum(['relevance', 'newest', 'salary']);
 export type JobSort = z.infer<typeof JobSort>;
 
 /**
- * 岗位审核: an employer submits, an official of the job's region approves (publishes) or returns it.
+ * 岗位审核: an employer (or an HR service agency recruiting for a client employer, 受托招聘) submits, an official of
+ * the job's region approves (publishes) or returns it.
  * `expire` has no role: only the system applies it (expireJobs), when valid_until has passed.
  * There is no reopen: a closed or expired posting stays so; the employer posts a new one (vetted again).
  */
@@ -31,10 +32,10 @@ export const jobWorkflow = defineWorkflow({
   states: JobStatus.options,
   initial: 'draft',
   transitions: {
-    submit: { from: ['draft', 'returned'], to: 'pending_review', roles: ['employer'] },
+    submit: { from: ['draft', 'returned'], to: 'pending_review', roles: ['employer', 'agency'] },
     approve: { from: ['pending_review'], to: 'published', roles: ['official'], reason: 'optional' },
     return: { from: ['pending_review'], to: 'returned', roles: ['official'], reason: 'required' },
-    close: { from: ['draft', 'returned', 'pending_review', 'published'], to: 'closed', roles: ['employer', 'official'], reason: 'optional' },
+    close: { from: ['draft', 'returned', 'pending_review', 'published'], to: 'closed', roles: ['employer', 'agency', 'official'], reason: 'optional' },
     expire: { from: ['published'], to: 'expired', roles: [] },
   },
 });
@@ -76,6 +77,8 @@ const JobShape = z.object({
   workMode: WorkMode,
   validFrom: DateOnly,
   validUntil: DateOnly,
+  /** 受托招聘: the client employer an HR service agency recruits for (required of agencies, ignored for employers). */
+  clientEmployerName: z.string().trim().min(2).max(80).nullable().optional(),
 });
 
 export const JobFields = JobShape.extend({

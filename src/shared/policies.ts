@@ -8,8 +8,11 @@ import { defineWorkflow } from './workflow.js';
 export const ApplicantKind = z.enum(['person', 'organisation']);
 export type ApplicantKind = z.infer<typeof ApplicantKind>;
 
-/** What one claim is about: a certificate (评价补贴), a completed class (培训补贴) or the organisation itself. */
-export const SubjectKind = z.enum(['certificate', 'enrolment', 'organisation']);
+/**
+ * What one claim is about: a certificate (评价补贴), a completed class (培训补贴), the organisation itself, or
+ * a 创业项目 of the applicant (start-up support, module `ventures`).
+ */
+export const SubjectKind = z.enum(['certificate', 'enrolment', 'organisation', 'venture']);
 export type SubjectKind = z.infer<typeof SubjectKind>;
 
 /**
@@ -34,6 +37,10 @@ export const FactKey = z.enum([
   'org.verified',
   'org.city',
   'org.approvedDigitalStations', // 博士后工作站 / 创新实践基地 approved for the organisation in the digital economy (recognition registry)
+  'venture.published', // the 创业项目 judged (subject `venture`) is published on the platform (module ventures)
+  'venture.incubating', // … is being incubated by a registered carrier (孵化器 / 加速器 / 众创空间)
+  'venture.city', // … lies in this city (its region code's city)
+  'venture.stage', // … is at this stage (idea / startup / growth)
 ]);
 export type FactKey = z.infer<typeof FactKey>;
 
@@ -74,6 +81,8 @@ export const AmountRule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('by_level'), fenByLevel: z.record(z.string(), z.number().int().min(0)), capFen: z.number().int().min(0).optional() }),
   /** A share of the fee paid, in per-mille (e.g. 800 = 80 %). */
   z.object({ kind: z.literal('fee_share'), perMille: z.number().int().min(1).max(1000), capFen: z.number().int().min(0).optional() }),
+  /** Assessed by the handling body on the actual case (e.g. 创业担保贷款贴息 on the loan and its rate): the claim records 0 分. */
+  z.object({ kind: z.literal('assessed'), capFen: z.number().int().min(0).optional() }),
 ]);
 export type AmountRule = z.infer<typeof AmountRule>;
 

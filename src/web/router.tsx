@@ -38,12 +38,14 @@ const RecommendedTalentsPage = page(() => import('./features/matching/Recommende
 const MatchingStatsPage = page(() => import('./features/matching/MatchingStatsPage.js'), 'MatchingStatsPage');
 const DashboardPage = page(() => import('./features/dashboard/DashboardPage.js'), 'DashboardPage');
 const TargetsPage = page(() => import('./features/dashboard/TargetsPage.js'), 'TargetsPage');
+const ReportsPage = page(() => import('./features/dashboard/ReportsPage.js'), 'ReportsPage');
 const NotFoundPage = page(() => import('./features/errors/NotFoundPage.js'), 'NotFoundPage');
 const WagesPage = page(() => import('./features/wages/WagesPage.js'), 'WagesPage');
 const OpenDataPage = page(() => import('./features/wages/OpenDataPage.js'), 'OpenDataPage');
 const SurveysPage = page(() => import('./features/wages/SurveysPage.js'), 'SurveysPage');
 const EventsPage = page(() => import('./features/events/EventsPage.js'), 'EventsPage');
 const EventDetailPage = page(() => import('./features/events/EventDetailPage.js'), 'EventDetailPage');
+const LiteracyEventsPage = page(() => import('./features/events/EventsPage.js'), 'LiteracyEventsPage');
 const MyEventsPage = page(() => import('./features/events/MyEventsPage.js'), 'MyEventsPage');
 const EmployerEventsPage = page(() => import('./features/events/EmployerEventsPage.js'), 'EmployerEventsPage');
 const ManageEventsPage = page(() => import('./features/events/ManageEventsPage.js'), 'ManageEventsPage');
@@ -56,9 +58,24 @@ const MyCompetitionsPage = page(() => import('./features/competitions/MyCompetit
 const JudgingPage = page(() => import('./features/competitions/JudgingPage.js'), 'JudgingPage');
 const ManageCompetitionsPage = page(() => import('./features/competitions/ManageCompetitionsPage.js'), 'ManageCompetitionsPage');
 const ManageCompetitionPage = page(() => import('./features/competitions/ManageCompetitionPage.js'), 'ManageCompetitionPage');
+const NewCompetitionPage = page(() => import('./features/competitions/NewCompetitionPage.js'), 'NewCompetitionPage');
 const MyArchivePage = page(() => import('./features/archives/MyArchivePage.js'), 'MyArchivePage');
 const ArchiveDeskPage = page(() => import('./features/archives/ArchiveDeskPage.js'), 'ArchiveDeskPage');
+const ArchiveMaterialsPage = page(() => import('./features/archives/ArchiveMaterialsPage.js'), 'ArchiveMaterialsPage');
 const VerifyCustodyPage = page(() => import('./features/archives/VerifyCustodyPage.js'), 'VerifyCustodyPage');
+const VenturesPage = page(() => import('./features/ventures/VenturesPage.js'), 'VenturesPage');
+const VentureDetailPage = page(() => import('./features/ventures/VentureDetailPage.js'), 'VentureDetailPage');
+const MyVenturesPage = page(() => import('./features/ventures/MyVenturesPage.js'), 'MyVenturesPage');
+const InvestPage = page(() => import('./features/ventures/InvestPage.js'), 'InvestPage');
+const CarrierDeskPage = page(() => import('./features/ventures/CarrierDeskPage.js'), 'CarrierDeskPage');
+const ManageVenturesPage = page(() => import('./features/ventures/ManageVenturesPage.js'), 'ManageVenturesPage');
+const VENTURE_OWNERS = ['talent', 'employer'] as const;
+const AgencyDirectoryPage = page(() => import('./features/agencies/AgencyDirectoryPage.js'), 'AgencyDirectoryPage');
+const AgencyWorkspacePage = page(() => import('./features/agencies/AgencyWorkspacePage.js'), 'AgencyWorkspacePage');
+const AgencyJobsPage = page(() => import('./features/agencies/AgencyJobsPages.js'), 'AgencyJobsPage');
+const AgencyJobFormPage = page(() => import('./features/agencies/AgencyJobsPages.js'), 'AgencyJobFormPage');
+const AgenciesManagePage = page(() => import('./features/agencies/AgenciesManagePage.js'), 'AgenciesManagePage');
+const AGENCY = ['agency'] as const;
 const PoliciesPage = page(() => import('./features/policies/PoliciesPage.js'), 'PoliciesPage');
 const PolicyDetailPage = page(() => import('./features/policies/PolicyDetailPage.js'), 'PolicyDetailPage');
 const PolicyNoticesPage = page(() => import('./features/policies/NoticesPage.js'), 'NoticesPage');
@@ -104,9 +121,63 @@ export function AppRoutes() {
         <Route path="jobs/:id" element={<JobDetailPage />} />
         <Route path="events" element={<EventsPage />} />
         <Route path="events/:id" element={<EventDetailPage />} />
+        <Route path="literacy" element={<LiteracyEventsPage />} />
         <Route path="competitions" element={<CompetitionsPage />} />
         <Route path="competitions/:id" element={<CompetitionDetailPage />} />
         <Route path="archives/verify/:code" element={<VerifyCustodyPage />} />
+        {/* 助创业: public projects, carriers and the 小巨人 list; owners, investors, carrier operators, officials */}
+        <Route path="ventures" element={<VenturesPage />} />
+        <Route path="ventures/projects/:id" element={<VentureDetailPage />} />
+        <Route
+          path="ventures/mine"
+          element={
+            <RequireRole roles={VENTURE_OWNERS}>
+              <MyVenturesPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="ventures/invest"
+          element={
+            <RequireRole roles={ROUTE_ROLES.employerJobs}>
+              <InvestPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="ventures/carrier"
+          element={
+            <RequireRole roles={ROUTE_ROLES.host}>
+              <CarrierDeskPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="manage/ventures"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <ManageVenturesPage />
+            </RequireRole>
+          }
+        />
+        <Route path="agencies" element={<AgencyDirectoryPage />} />
+        {/* 人力资源服务机构: workspace, postings for clients (the employer's pages), officials' management */}
+        {[
+          ['agency', <AgencyWorkspacePage key="w" />],
+          ['agency/jobs', <AgencyJobsPage key="j" />],
+          ['agency/jobs/new', <AgencyJobFormPage key="n" />],
+          ['agency/jobs/:id/edit', <AgencyJobFormPage key="e" />],
+        ].map(([path, element]) => (
+          <Route key={path as string} path={path as string} element={<RequireRole roles={AGENCY}>{element}</RequireRole>} />
+        ))}
+        <Route
+          path="manage/agencies"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <AgenciesManagePage />
+            </RequireRole>
+          }
+        />
         <Route path="policies" element={<PoliciesPage />} />
         <Route path="policies/notices" element={<PolicyNoticesPage />} />
         <Route
@@ -281,6 +352,14 @@ export function AppRoutes() {
           }
         />
         <Route
+          path="manage/competitions/new"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <NewCompetitionPage />
+            </RequireRole>
+          }
+        />
+        <Route
           path="manage/competitions/:id"
           element={
             <RequireRole roles={ROUTE_ROLES.reviewJobs}>
@@ -301,6 +380,14 @@ export function AppRoutes() {
           element={
             <RequireRole roles={['agency', 'official']}>
               <ArchiveDeskPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="archives/materials"
+          element={
+            <RequireRole roles={['agency', 'official']}>
+              <ArchiveMaterialsPage />
             </RequireRole>
           }
         />
@@ -603,6 +690,14 @@ export function AppRoutes() {
           element={
             <RequireRole roles={ROUTE_ROLES.reviewJobs}>
               <TargetsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="dashboard/reports"
+          element={
+            <RequireRole roles={ROUTE_ROLES.reviewJobs}>
+              <ReportsPage />
             </RequireRole>
           }
         />

@@ -87,6 +87,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccountSpec[] = [
     org: { kind: 'host', name: '江西智算软件股份有限公司', uscc: '91360100MA35R9G7XN', industryCode: '6511', status: 'verified' },
     note: '设站单位（博士后工作站）',
   },
+  {
+    username: 'investor.nanchang',
+    role: 'employer',
+    displayName: '熊志远',
+    regionCode: '360113',
+    org: { kind: 'employer', name: '江西赣江数字创业投资有限公司', uscc: '91360113MA3AWC2K0E', industryCode: '6760', status: 'verified' },
+    note: '投资机构（助创业·产融对接，南昌）',
+  },
   { username: 'reviewer', role: 'reviewer', displayName: '胡教授', regionCode: '360000', note: '评审专家' },
   {
     username: 'official.ganzhou',

@@ -8,9 +8,12 @@ import type { Db } from '../db/client.js';
 import { record } from '../modules/audit/audit.service.js';
 import type { Progress } from '../lib/progress.js';
 import { auditLog } from '../modules/audit/audit.tables.js';
-import { seedEvents } from '../modules/events/index.js';
+import { seedEvents, seedLiteracyActivities } from '../modules/events/index.js';
+import { seedJourneyPosting } from '../modules/jobs/index.js';
 import { seedCompetitions } from '../modules/competitions/index.js';
 import { seedArchives } from '../modules/archives/index.js';
+import { seedVentures } from '../modules/ventures/index.js';
+import { seedAgencies } from '../modules/agencies/index.js';
 import { seedRecognition } from '../modules/recognition/index.js';
 import { seedCertificates } from '../modules/certificates/index.js';
 import { seedPolicies } from '../modules/policies/index.js';
@@ -35,7 +38,11 @@ export async function seed(ctx: Ctx, size: SeedSize, progress: Progress) {
   const started = Date.now();
   await seedDemoAccounts(ctx);
   const counts = await seedBulk(ctx, SEED_SIZES[size], progress);
+  // the journey's posting (docs/journey.md): after the bulk postings, which count towards the size's total
+  const journeyPosting = (await seedJourneyPosting(ctx)) !== null;
   const events = await seedEvents(ctx);
+  // 数字素养活动 in 赣州 (a finished 提升月 activity with check-ins and walk-ins, a rural one open for registration)
+  const literacy = await seedLiteracyActivities(ctx);
   const catalogues = await seedSkillCatalogues(ctx);
   const accreditations = await seedProviders(ctx);
   const training = await seedTraining(ctx);
@@ -52,10 +59,16 @@ export async function seed(ctx: Ctx, size: SeedSize, progress: Progress) {
   // 竞赛 (a 数据要素× contest in judging, a skills contest, 中国创新创业大赛) and 流动人员人事档案
   const competitions = await seedCompetitions(ctx);
   const archives = await seedArchives(ctx);
+  // 助创业: two carriers, three published projects (one incubating with milestones), an investor interest, 小巨人 list
+  const ventures = await seedVentures(ctx);
+  // 人力资源服务机构: agency.nanchang approved with last year's accepted report, one registration waiting for review
+  const agencies = await seedAgencies(ctx);
   const result = {
     size,
     ...counts,
+    journeyPosting,
     events,
+    literacy,
     catalogues,
     accreditations,
     training,
@@ -66,6 +79,8 @@ export async function seed(ctx: Ctx, size: SeedSize, progress: Progress) {
     wages,
     competitions,
     archives,
+    ventures,
+    agencies,
     seconds: (Date.now() - started) / 1000,
   };
   await ctx.db.transaction((tx) => record({ ...ctx, db: tx as unknown as Db }, { action: 'system.seed', detail: { ...result } }));

@@ -3,7 +3,36 @@ import type { DeepPartial } from './messages.js';
 import type { zhCNEvents } from './zh-CN.events.js';
 
 export const enUSEvents: DeepPartial<typeof zhCNEvents> = {
-  kind: { campaign: 'Talent campaign', job_fair: 'Job fair', campus: 'Campus recruitment', online: 'Online recruitment' },
+  kind: {
+    campaign: 'Talent campaign',
+    job_fair: 'Job fair',
+    campus: 'Campus recruitment',
+    online: 'Online recruitment',
+    literacy_month: 'Digital Literacy and Skills Month',
+    literacy_rural: 'Rural digital literacy',
+    literacy_cadre: 'Digital literacy for officials',
+  },
+  category: { recruitment: 'Recruitment events', literacy: 'Digital-literacy activities' },
+  literacy: {
+    nav: 'Digital literacy',
+    title: 'Digital-literacy activities',
+    intro:
+      'The Digital Literacy and Skills Month, rural and officials’ digital-literacy activities. Browse freely; sign in to register, then check in with your QR code or ticket code.',
+    attendance: 'Attendance',
+    checkedIn: 'Checked in',
+    walkIn: 'Walk-ins',
+    attended: 'Person-times',
+    headcount: 'Walk-in headcount',
+    headcountHint:
+      'People who attended without registering on the platform: enter the running total (it replaces the previous figure). When the activity is finished, check-ins and walk-ins count on the dashboard.',
+    note: 'Note (optional)',
+    save: 'Save headcount',
+    saved: 'Walk-in headcount saved',
+    recordedAt: 'Last recorded: {time}',
+    headcountClosed: 'The walk-in headcount can be recorded once check-in opens and until the activity is finished.',
+    totals: '{events} activities, {registered} registered, {checkedIn} checked in, {walkIn} walk-ins, {attended} person-times',
+    attendedCount: '{attended} person-times ({checkedIn} checked in + {walkIn} walk-ins)',
+  },
   status: { draft: 'Draft', published: 'Open for registration', registration_closed: 'Registration closed', finished: 'Finished', cancelled: 'Cancelled' },
   action: {
     publish: 'Publish',
@@ -22,6 +51,8 @@ export const enUSEvents: DeepPartial<typeof zhCNEvents> = {
     allCities: 'All cities',
     kind: 'Type',
     allKinds: 'All types',
+    category: 'Category',
+    allCategories: 'All activities',
     upcoming: 'Only events not yet over',
     search: 'Event name',
     empty: 'No events match',

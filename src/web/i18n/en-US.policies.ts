@@ -13,6 +13,7 @@ export const enUSPolicies: DeepPartial<typeof zhCNPolicies> = {
     autoGrant: 'Granted without applying',
     notices: 'Public notices',
   },
+  amount: { assessed: 'Assessed by the handling body on the actual case (e.g. interest subsidy on the actual loan and rate)' },
   verdict: { eligible: 'Eligible', not_yet: 'Not yet', not_eligible: 'Not eligible' },
   status: {
     prefilled: 'Awaiting your confirmation',

@@ -75,6 +75,14 @@ export const enUSRecognition: DeepPartial<typeof zhCNRecognition> = {
     city: 'City',
     supervisorAccount: 'Supervisor (an official of the city or the province)',
     supervisorReadOnly: 'City supervisors are appointed by the province.',
+    remove: 'Remove from pool',
+    removeConfirm:
+      'Remove {name} from the reviewer pool? They can no longer be assigned; finished reviews are kept. Not possible while assignments are unscored.',
+    removed: 'Removed from the pool',
+    current: 'Current supervisors',
+    notSet: 'Not appointed',
+    fallback: 'Where none is appointed, overdue applications go to the province: {name}',
+    noFallback: 'Where none is appointed, overdue applications go to the province department.',
   },
   stations: { title: 'Stations' },
 };

@@ -38,6 +38,7 @@ export const zhCNPolicies = {
     catalogue: '按职业培训补贴目录中该职业（工种）、等级的标准',
     by_level: '按等级：{levels}',
     fee_share: '按实际缴纳培训费的 {percent}%',
+    assessed: '由经办机构按实际情况核定（如按实际贷款额和利率计算贴息）',
     cap: '，最高 {cap}',
   },
   verdict: {

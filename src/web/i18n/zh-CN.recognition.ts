@@ -203,6 +203,13 @@ export const zhCNRecognition = {
     city: '设区市',
     supervisorAccount: '督办人（该市或全省的人社、组织部门干部）',
     supervisorReadOnly: '各设区市的督办人由省级人社部门指定。',
+    remove: '移出专家库',
+    removeConfirm: '将 {name} 移出评审专家库？移出后不能再分配评审，已完成的评审记录保留；有未评分的分配时不能移出。',
+    removed: '已移出专家库',
+    current: '当前督办人',
+    notSet: '未指定',
+    fallback: '未指定督办人的地区，超期提醒上报给省人社厅：{name}',
+    noFallback: '未指定督办人的地区，超期提醒上报给省级人社部门。',
   },
   stations: {
     title: '设站登记',

@@ -19,6 +19,8 @@ import { zhCNDashboard } from './zh-CN.dashboard.js';
 import { zhCNWages } from './zh-CN.wages.js';
 import { zhCNCompetitions } from './zh-CN.competitions.js';
 import { zhCNArchives } from './zh-CN.archives.js';
+import { zhCNVentures } from './zh-CN.ventures.js';
+import { zhCNAgencies } from './zh-CN.agencies.js';
 
 const errors = {
   VALIDATION_FAILED: '提交的信息有误，请检查后重试',
@@ -81,6 +83,21 @@ const errors = {
   TALENTPOOL_JOB_NOT_OPEN: '只能邀约本单位正在招聘的岗位',
   TALENTPOOL_DAILY_LIMIT: '今日邀约已达上限（每个单位每天 {limit} 条），请明天再试',
   TALENTPOOL_CONTACT_LOCKED: '求职者接受邀约后才能查看联系方式',
+  VENTURES_ORG_NOT_VERIFIED: '单位通过认证后才能以单位名义发布创业项目',
+  VENTURES_NOT_EDITABLE: '项目当前状态为“{status}”，只有草稿或退回的项目可以修改',
+  VENTURES_PROJECT_NOT_PUBLISHED: '项目发布后才能办理此项业务',
+  VENTURES_ALREADY_APPLIED: '该项目已向这个孵化载体提交申请或正在孵化',
+  VENTURES_CARRIER_INACTIVE: '该孵化载体已停止接收项目',
+  VENTURES_CARRIER_FULL: '该孵化载体在孵项目已满（容量 {capacity} 个）',
+  VENTURES_CARRIER_MANAGER_INVALID: '运营单位须是已在平台认证的设站单位（孵化载体运营机构），请核对统一社会信用代码',
+  VENTURES_NOT_INVESTOR: '只有已认证的金融机构、投资机构（行业为金融业或投资与资产管理）可以使用产融对接',
+  VENTURES_OWN_PROJECT: '不能对本单位的项目发起对接',
+  VENTURES_INTRODUCTION_EXISTS: '已向该项目发起对接，请等待项目方答复',
+  VENTURES_DAILY_LIMIT: '今日对接请求已达上限（每个单位每天 {limit} 条），请明天再试',
+  VENTURES_CONTACT_LOCKED: '项目方同意对接后才能查看联系方式',
+  VENTURES_MILESTONE_CLOSED: '孵化已结束或尚未接收，不能再记录里程碑',
+  VENTURES_GIANT_NOT_ELIGIBLE: '只有已认证的企业（用人单位）可以列入“小巨人”培育库',
+  VENTURES_GIANT_EXISTS: '该企业已在培育库中',
   TRAINING_ORG_NOT_VERIFIED: '机构通过认证后才能开展此项业务',
   TRAINING_NOT_EDITABLE: '培训班已发布，不能再修改（当前状态：{status}）',
   TRAINING_SCHEDULE_PAST: '培训班的课程已全部结束，不能发布',
@@ -126,6 +143,17 @@ const errors = {
   ARCHIVES_TRACKING_REQUIRED: '请填写机要或快递单号（6–40 位字母、数字或连字符）',
   ARCHIVES_CUSTODIAN_ORG_INVALID: '须选择已认证的人力资源服务机构',
   ARCHIVES_NOT_CUSTODIAN: '只有当前保管机构可以办理',
+  AGENCIES_ORG_NOT_AGENCY: '只有人力资源服务机构账号可以办理',
+  AGENCIES_ORG_NOT_VERIFIED: '请先完成单位认证，再登记人力资源服务许可证',
+  AGENCIES_LICENCE_NUMBER_INVALID: '许可证编号格式不正确，应如“（赣）人服证字〔2023〕第0100001号”或 6–18 位数字编号',
+  AGENCIES_LICENCE_TAKEN: '该许可证编号已被其他机构登记',
+  AGENCIES_LICENCE_EXPIRED: '许可证有效期已过，请登记换发后的许可证',
+  AGENCIES_REGISTRATION_EXISTS: '本机构已登记许可证，请在原登记上变更',
+  AGENCIES_NOT_APPROVED: '人力资源服务机构登记须经审核通过且许可证在有效期内',
+  AGENCIES_REPORT_EXISTS: '{year} 年度报告已存在，每年只能报送一份',
+  AGENCIES_REPORT_YEAR_INVALID: '只能报送已结束年度的年度报告（{maxYear} 年及以前）',
+  AGENCIES_REPORT_NOT_EDITABLE: '年度报告已提交或已受理，不能修改',
+  JOBS_CLIENT_EMPLOYER_REQUIRED: '受托招聘须填写委托单位名称',
   EVENTS_NOT_EDITABLE: '活动已结束或已取消，不能修改',
   EVENTS_CAPACITY_BELOW_REGISTRATIONS: '已有 {registered} 人报名成功，名额不能少于已报名人数',
   EVENTS_REGISTRATION_CLOSED: '该活动报名已截止',
@@ -148,6 +176,8 @@ const errors = {
   EVENTS_TICKET_CANCELLED: '该报名已取消，凭证无效',
   EVENTS_TICKET_WAITLISTED: '该报名仍在候补中，尚未获得名额',
   EVENTS_NOT_RUNNING: '活动当前不在签到时间内（签到时间：{opensAt} 起至 {endsAt}）',
+  EVENTS_HEADCOUNT_NOT_APPLICABLE: '只有数字素养活动可以登记现场人数',
+  EVENTS_HEADCOUNT_CLOSED: '现场人数可在签到开始（{opensAt}）后、结束活动前登记',
   CERTIFICATES_ISSUER_NOT_VERIFIED: '本机构尚未通过认证，不能开展评价或发证',
   CERTIFICATES_SESSION_NOT_OPEN: '该评价批次已停止报名',
   CERTIFICATES_SESSION_FULL: '该评价批次名额已满',
@@ -166,6 +196,7 @@ const errors = {
   RECOGNITION_NOT_ASSIGNABLE: '当前状态下不能分配评审专家',
   RECOGNITION_REVIEWER_CONFLICT: '回避：该专家所在单位（{affiliation}）与申请人工作单位相同，不能评审',
   RECOGNITION_REVIEWER_ASSIGNED: '该专家已分配到本申请',
+  RECOGNITION_REVIEWER_HAS_OPEN_REVIEWS: '该专家还有 {open} 份分配的申请未评分，评完或申请办结后才能移出专家库',
   RECOGNITION_ALREADY_SCORED: '您已评分，每位专家只能评分一次',
   RECOGNITION_NOT_IN_REVIEW: '申请不在专家评审阶段，暂不能评分',
   RECOGNITION_REVIEW_INCOMPLETE: '还有 {open} 位专家未评分，评审完成后才能作出决定',
@@ -177,6 +208,8 @@ const errors = {
   IMPORT_FILE_UNREADABLE: '无法读取该文件，请上传 .xlsx 或 .csv 文件',
   IMPORT_HEADER_MISSING: '文件缺少必填列：{columns}。请使用导入模板',
   IMPORT_NOT_FINISHED: '导入尚未完成，请稍候',
+  DASHBOARD_REPORT_NOT_READY: '报告尚未生成完成，请稍候再下载',
+  DASHBOARD_REPORT_MONTH_INVALID: '只能生成 2020 年 1 月至本月之间的月度报告',
 } satisfies Record<ErrorCode, string>;
 
 export const zhCN = {
@@ -367,6 +400,12 @@ export const zhCN = {
     requiredSkills: '必备技能',
     preferredSkills: '加分技能',
     skillId: '技能',
+    criteria: '评分标准（权重合计须为 100）',
+    rounds: '赛程（初赛、复赛、决赛依次排列）',
+    groups: '组别 / 赛道',
+    categories: '行业类别',
+    awards: '奖项',
+    minMembers: '参赛人数',
   },
   validation: {
     required: '请填写{field}',
@@ -402,6 +441,8 @@ export const zhCN = {
   wages: zhCNWages,
   competitions: zhCNCompetitions,
   archives: zhCNArchives,
+  ventures: zhCNVentures,
+  agencies: zhCNAgencies,
   talentpool: zhCNTalentPool,
   ...zhCNPages,
 };

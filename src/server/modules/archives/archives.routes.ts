@@ -1,9 +1,18 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ARCHIVE_MATERIAL_MAX_BYTES, CreateCustodian, RecordArchive, RequestTransfer, TransitionBody } from '../../../shared/archives.js';
+import {
+  ARCHIVE_MATERIAL_MAX_BYTES,
+  CreateCustodian,
+  MaterialListQuery,
+  RecordArchive,
+  RequestTransfer,
+  TransitionBody,
+  UploadMaterialQuery,
+} from '../../../shared/archives.js';
 import { attachmentDisposition } from '../../lib/pdf.js';
 import { requestCtx, roleCtx } from '../../plugins/request-context.js';
+import { listHeldMaterials, readArchiveMaterial, uploadArchiveMaterial } from './archives.materials.js';
 import { renderCustodyCertificate } from './archives.pdf.js';
 import {
   assertArchiveStaff,
@@ -13,11 +22,9 @@ import {
   issueCustodyCertificate,
   listCustodians,
   myArchive,
-  readArchiveMaterial,
   recordArchive,
   requestTransfer,
   transitionTransfer,
-  uploadArchiveMaterial,
   verifyCustody,
 } from './archives.service.js';
 
@@ -76,7 +83,7 @@ export const archiveRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/:id', { config: { regionResource: 'personArchive' }, schema: { params: Id } }, async (request) =>
     getArchive(roleCtx(request, ['talent', ...STAFF]), request.params.id),
   );
-  /** Current custodian staff: upload a digitised material (raw body, ?title&fileName). 201; 403; 413; 415. */
+  /** Current custodian staff: upload a digitised material (raw body, ?title&fileName&category). 201; 403; 413; 415. */
   app.post(
     '/:id/materials',
     {
@@ -84,7 +91,7 @@ export const archiveRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { regionResource: 'personArchive' },
       schema: {
         params: Id,
-        querystring: z.object({ title: z.string().trim().min(1).max(60), fileName: z.string().trim().min(1).max(120).default('material') }),
+        querystring: UploadMaterialQuery,
       },
     },
     async (request, reply) =>
@@ -92,11 +99,17 @@ export const archiveRoutes: FastifyPluginAsyncZod = async (app) => {
         await uploadArchiveMaterial(roleCtx(request, STAFF), request.params.id, {
           title: request.query.title,
           fileName: request.query.fileName,
+          category: request.query.category,
           contentType: request.headers['content-type'] ?? '',
           body: request.body,
         }),
       ),
   );
+  /**
+   * Custodian staff: the digitised materials of the archives they hold (?q archive number or full name, ?category,
+   * ?from ?to upload dates; paged; names masked). The list is audited (`archive.material_list`). 400; 401; 403.
+   */
+  app.get('/materials', { schema: { querystring: MaterialListQuery } }, async (request) => listHeldMaterials(roleCtx(request, STAFF), request.query));
   /** The person or the current custodian's staff: a material file (every read audited). 404. */
   app.get('/materials/:id', { config: { regionResource: 'archiveMaterial' }, schema: { params: Id } }, async (request, reply) => {
     const f = await readArchiveMaterial(roleCtx(request, ['talent', ...STAFF]), request.params.id);

@@ -2,18 +2,12 @@
  * 流动人员人事档案. Custodians (HR service agencies, public service centres), which custodian holds each
  * person's archive, transfers (through the archive_transfer workflow; custody moves exactly once, on
  * receipt), digitised materials (current custodian and the person only) and custody certificates.
- * Every view of an archive or its materials is audited (`archive.view`, `archive.material_read`).
+ * Every view of an archive or its materials is audited (`archive.view`, `archive.material_read`); material
+ * uploads, reads and the staff's materials list are in archives.materials.ts.
  */
 import { randomInt } from 'node:crypto';
 import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import {
-  ARCHIVE_MATERIAL_MAX_BYTES,
-  type CreateCustodian,
-  type RecordArchive,
-  type TransferAction,
-  type TransferStatus,
-  transferWorkflow,
-} from '../../../shared/archives.js';
+import { type CreateCustodian, type RecordArchive, type TransferAction, type TransferStatus, transferWorkflow } from '../../../shared/archives.js';
 import { AppError } from '../../../shared/errors.js';
 import { maskName } from '../../../shared/identifiers.js';
 import { allowedActions } from '../../../shared/workflow.js';
@@ -23,7 +17,6 @@ import { inRegion, regionContains, regionFilter } from '../access/region-scope.j
 import { record, recordAlone } from '../audit/audit.service.js';
 import { users } from '../auth/auth.tables.js';
 import { getRegion } from '../catalog/index.js';
-import { openSealedFile, storeSealedFile } from '../competitions/index.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { applyTransition, type WorkflowBinding } from '../workflow/workflow.service.js';
 import {
@@ -38,7 +31,6 @@ import {
 } from './archives.tables.js';
 
 type ActorCtx = Ctx & { actor: Actor };
-const FOLDER = 'archives';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
@@ -53,7 +45,7 @@ export function isStaffOf(actor: Actor, c: Pick<CustodianRow, 'kind' | 'orgId' |
 }
 
 /** Custodians the actor works for. */
-async function staffedCustodians(ctx: ActorCtx): Promise<CustodianRow[]> {
+export async function staffedCustodians(ctx: ActorCtx): Promise<CustodianRow[]> {
   if (ctx.actor.role === 'agency' && ctx.actor.orgId) return ctx.db.select().from(archiveCustodians).where(eq(archiveCustodians.orgId, ctx.actor.orgId));
   if (ctx.actor.role === 'official')
     return ctx.db
@@ -134,7 +126,7 @@ export async function recordArchive(ctx: ActorCtx, input: RecordArchive) {
 }
 
 /** The person, or staff of the current custodian; 404 for anyone else. */
-async function archiveFor(ctx: ActorCtx, archiveId: string): Promise<{ archive: PersonArchiveRow; custodian: CustodianRow; asStaff: boolean }> {
+export async function archiveFor(ctx: ActorCtx, archiveId: string): Promise<{ archive: PersonArchiveRow; custodian: CustodianRow; asStaff: boolean }> {
   const [archive] = await ctx.db.select().from(personArchives).where(eq(personArchives.id, archiveId));
   if (!archive) throw new AppError('NOT_FOUND', { status: 404 });
   const [custodian] = await ctx.db.select().from(archiveCustodians).where(eq(archiveCustodians.id, archive.custodianId));
@@ -161,6 +153,7 @@ async function archiveView(ctx: ActorCtx, archive: PersonArchiveRow, custodian: 
     materials: mats.map((m) => ({
       id: m.id,
       title: m.title,
+      category: m.category,
       fileName: m.fileName,
       mime: m.mime,
       sizeBytes: m.sizeBytes,
@@ -377,43 +370,6 @@ export async function assertArchiveStaff(ctx: ActorCtx, archiveId: string): Prom
   if (!UUID.test(archiveId)) throw new AppError('NOT_FOUND', { status: 404 });
   const { asStaff } = await archiveFor(ctx, archiveId);
   if (!asStaff) throw new AppError('NOT_FOUND', { status: 404 });
-}
-
-/** Staff of the current custodian: add a digitised material. 201; 404; 413; 415. */
-export async function uploadArchiveMaterial(ctx: ActorCtx, archiveId: string, input: { title: string; fileName: string; contentType: string; body: unknown }) {
-  const { archive, asStaff } = await archiveFor(ctx, archiveId);
-  if (!asStaff) throw new AppError('ARCHIVES_NOT_CUSTODIAN', { status: 403 });
-  const stored = await storeSealedFile(ctx, FOLDER, { contentType: input.contentType, body: input.body, maxBytes: ARCHIVE_MATERIAL_MAX_BYTES });
-  return tx(ctx, async (t) => {
-    const [row] = await t.db
-      .insert(archiveMaterials)
-      .values({ archiveId, title: input.title, fileName: input.fileName, ...stored, uploadedBy: ctx.actor.userId, createdAt: ctx.now })
-      .returning();
-    if (!row) throw new AppError('INTERNAL', { status: 500 });
-    await record(t, {
-      action: 'archive.material_upload',
-      objectType: 'person_archive',
-      objectId: archiveId,
-      regionCode: archive.regionCode,
-      detail: { materialId: row.id, mime: row.mime, sizeBytes: row.sizeBytes },
-    });
-    return { id: row.id, title: row.title, fileName: row.fileName, mime: row.mime, sizeBytes: row.sizeBytes };
-  });
-}
-
-/** The current custodian's staff or the person: a material file; every read audited. */
-export async function readArchiveMaterial(ctx: ActorCtx, materialId: string) {
-  const [m] = await ctx.db.select().from(archiveMaterials).where(eq(archiveMaterials.id, materialId));
-  if (!m) throw new AppError('NOT_FOUND', { status: 404 });
-  const { archive, asStaff } = await archiveFor(ctx, m.archiveId);
-  await recordAlone(ctx, {
-    action: 'archive.material_read',
-    objectType: 'person_archive',
-    objectId: archive.id,
-    regionCode: archive.regionCode,
-    detail: { materialId: m.id, as: asStaff ? 'custodian' : 'person' },
-  });
-  return { stream: openSealedFile(ctx, FOLDER, m.storedName), mime: m.mime, fileName: m.fileName };
 }
 
 function newCode(): string {

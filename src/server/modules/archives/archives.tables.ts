@@ -75,21 +75,29 @@ export const archiveTransfers = pgTable(
 );
 export type ArchiveTransferRow = typeof archiveTransfers.$inferSelect;
 
-/** Digitised archive materials, SM4-sealed under DATA_DIR/archives; readable by the current custodian and the person. */
-export const archiveMaterials = pgTable('archive_materials', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  archiveId: uuid('archive_id')
-    .notNull()
-    .references(() => personArchives.id),
-  title: text('title').notNull(),
-  fileName: text('file_name').notNull(),
-  mime: text('mime').notNull(),
-  sizeBytes: integer('size_bytes').notNull(),
-  sha256: text('sha256').notNull(),
-  storedName: text('stored_name').notNull(),
-  uploadedBy: uuid('uploaded_by').references(() => users.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-});
+/**
+ * Digitised archive materials, SM4-sealed under DATA_DIR/archives; readable by the current custodian and the person.
+ * `category` is the material class (ArchiveMaterialCategory in src/shared/archives.ts).
+ */
+export const archiveMaterials = pgTable(
+  'archive_materials',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    archiveId: uuid('archive_id')
+      .notNull()
+      .references(() => personArchives.id),
+    title: text('title').notNull(),
+    category: text('category').notNull().default('other'),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    storedName: text('stored_name').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('archive_materials_archive_idx').on(t.archiveId, t.createdAt)],
+);
 
 /** 存档证明: issued to the person; `code` is printed on the PDF and checked at the public endpoint. */
 export const custodyCertificates = pgTable(

@@ -7,6 +7,7 @@ import { DashboardQuery, IndicatorKey, TargetInput } from '../../../shared/dashb
 import { roleCtx } from '../../plugins/request-context.js';
 import { breakdown, byOccupation, summary, trend } from './dashboard.service.js';
 import { listTargets, setTarget, visibleRegions } from './dashboard.targets.js';
+import { dashboardReportRoutes } from './dashboard.reports.routes.js';
 
 const READERS = ['official', 'admin'] as const;
 /** City boundaries for the map (data/reference/SOURCES.md: not an approved base map, no 审图号). */
@@ -15,6 +16,9 @@ let geo: Promise<string> | undefined;
 const IndicatorQuery = DashboardQuery.extend({ indicator: IndicatorKey });
 
 export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
+  // 月度报告 and the charts' Excel export
+  await app.register(dashboardReportRoutes);
+
   /** Official / admin: the regions they may look at (their own and below). 401; 403. */
   app.get('/regions', async (request) => visibleRegions(roleCtx(request, READERS)));
 

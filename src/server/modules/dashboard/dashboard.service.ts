@@ -39,6 +39,7 @@ const SOURCE_TABLE: Record<MetricSource, string> = {
   recognition: 'recognition_applications',
   stations: 'talent_stations',
   competitions: 'competitions',
+  ventures: 'venture_projects',
 };
 
 const availability = new WeakMap<object, Promise<Set<MetricSource>>>();
@@ -60,7 +61,7 @@ export function installedSources(db: Db): Promise<Set<MetricSource>> {
   return found;
 }
 
-const isAvailable = (installed: Set<MetricSource>, def: IndicatorDef) => installed.has(METRIC_SOURCE[def.metric]);
+export const isAvailable = (installed: Set<MetricSource>, def: IndicatorDef) => installed.has(METRIC_SOURCE[def.metric]);
 
 /** Officials (their region and below) and administrators (everything) read dashboards. */
 export function assertMayRead(actor: Actor, regionCode: string) {
@@ -81,15 +82,17 @@ function allRegions(db: Db) {
   return found;
 }
 
-async function regionName(ctx: Ctx, code: string): Promise<string> {
+export async function regionName(ctx: Ctx, code: string): Promise<string> {
   const row = (await allRegions(ctx.db)).find((r) => r.code === code);
   if (!row) throw new AppError('NOT_FOUND', { status: 404 });
   return row.name;
 }
 
-const monthRange = (year: number) => [`${year}-01`, `${year}-12`] as const;
+/** First and last month ('YYYY-MM') of a period; a year is January to December. */
+export type MonthRange = readonly [string, string];
+const monthRange = (year: number): MonthRange => [`${year}-01`, `${year}-12`];
 
-interface Cell {
+export interface Cell {
   metric: string;
   dimension: string;
   digital: boolean;
@@ -97,10 +100,11 @@ interface Cell {
   amount: number;
 }
 
-function valueFromCells(def: IndicatorDef, cells: Cell[]): number | null {
+export function valueFromCells(def: IndicatorDef, cells: Cell[]): number | null {
   const mine = cells.filter((c) => c.metric === def.metric && (!def.digitalOnly || c.digital) && (!def.dimensions || def.dimensions.includes(c.dimension)));
   switch (def.agg) {
     case 'count':
+      if (def.nullWhenEmpty && mine.length === 0) return null;
       return mine.reduce((s, c) => s + c.count, 0);
     case 'amount':
       return mine.reduce((s, c) => s + c.amount, 0);
@@ -131,9 +135,9 @@ export function medianFromHistogram(hist: Array<{ days: number; count: number }>
   return n % 2 === 1 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
 }
 
-/** Sums of the monthly rollup per (region, metric, dimension, digital[, month]) for the given regions and year. */
-async function rollupCells(db: Db, metrics: MetricKey[], regionCodes: string[], year: number, byMonth: boolean) {
-  const [from, to] = monthRange(year);
+/** Sums of the monthly rollup per (region, metric, dimension, digital[, month]) for the given regions and months. */
+export async function rollupCells(db: Db, metrics: MetricKey[], regionCodes: string[], months: MonthRange, byMonth: boolean) {
+  const [from, to] = months;
   const res = (await db.execute(sql`
     select region_code, metric, dimension, digital, ${byMonth ? sql`month` : sql`''`} as month,
            sum(count)::bigint as count, sum(amount_fen)::bigint as amount
@@ -161,8 +165,8 @@ async function rollupCells(db: Db, metrics: MetricKey[], regionCodes: string[], 
   }));
 }
 
-async function histogram(db: Db, metrics: MetricKey[], regionCodes: string[], year: number, byMonth: boolean) {
-  const [from, to] = monthRange(year);
+export async function histogram(db: Db, metrics: MetricKey[], regionCodes: string[], months: MonthRange, byMonth: boolean) {
+  const [from, to] = months;
   const res = (await db.execute(sql`
     select metric, region_code, ${byMonth ? sql`month` : sql`''`} as month, days, sum(count)::bigint as count
     from metric_days_histogram
@@ -180,7 +184,7 @@ async function histogram(db: Db, metrics: MetricKey[], regionCodes: string[], ye
 }
 
 /** Targets for (indicator, year) in the given regions; the province falls back to the notice's figures. */
-async function targetsFor(db: Db, year: number, regionCodes: string[], indicators: IndicatorKey[]) {
+export async function targetsFor(db: Db, year: number, regionCodes: string[], indicators: IndicatorKey[]) {
   const rows = await db
     .select()
     .from(dashboardTargets)
@@ -203,8 +207,8 @@ export async function summary(ctx: ActorCtx, regionCode: string, year: number): 
   const [name, installed, cells, hist, target] = await Promise.all([
     regionName(ctx, regionCode),
     installedSources(ctx.db),
-    rollupCells(ctx.db, metrics, [regionCode], year, false),
-    histogram(ctx.db, medianMetrics, [regionCode], year, false),
+    rollupCells(ctx.db, metrics, [regionCode], monthRange(year), false),
+    histogram(ctx.db, medianMetrics, [regionCode], monthRange(year), false),
     targetsFor(ctx.db, year, [regionCode], IndicatorKeyEnum.options),
   ]);
   const hists = new Map(medianMetrics.map((m) => [m, medianFromHistogram(hist.filter((h) => h.metric === m))]));
@@ -222,7 +226,7 @@ export async function summary(ctx: ActorCtx, regionCode: string, year: number): 
 }
 
 /** Child regions: the cities (and 赣江新区) of the province, the counties of a city. */
-async function childRegions(ctx: Ctx, regionCode: string) {
+export async function childRegions(ctx: Ctx, regionCode: string) {
   return (await allRegions(ctx.db)).filter((r) => r.parentCode === regionCode);
 }
 
@@ -238,10 +242,10 @@ export async function breakdown(ctx: ActorCtx, regionCode: string, indicator: In
   const lookupValues = async (): Promise<(code: string) => number | null> => {
     if (!available) return () => null;
     if (def.agg === 'median_days') {
-      const hist = await histogram(ctx.db, [def.metric], codes, year, false);
+      const hist = await histogram(ctx.db, [def.metric], codes, monthRange(year), false);
       return (code) => medianFromHistogram(hist.filter((h) => h.region === code));
     }
-    const cells = await rollupCells(ctx.db, [def.metric], codes, year, false);
+    const cells = await rollupCells(ctx.db, [def.metric], codes, monthRange(year), false);
     return (code) =>
       valueFromCells(
         def,
@@ -265,7 +269,7 @@ export async function trend(ctx: ActorCtx, regionCode: string, indicator: Indica
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
   if (!available) return { regionCode, indicator, year, available, points: months.map((month) => ({ month, value: null })) };
   if (def.agg === 'median_days') {
-    const hist = await histogram(ctx.db, [def.metric], [regionCode], year, true);
+    const hist = await histogram(ctx.db, [def.metric], [regionCode], monthRange(year), true);
     return {
       regionCode,
       indicator,
@@ -274,7 +278,7 @@ export async function trend(ctx: ActorCtx, regionCode: string, indicator: Indica
       points: months.map((month) => ({ month, value: medianFromHistogram(hist.filter((h) => h.month === month)) })),
     };
   }
-  const cells = await rollupCells(ctx.db, [def.metric], [regionCode], year, true);
+  const cells = await rollupCells(ctx.db, [def.metric], [regionCode], monthRange(year), true);
   return {
     regionCode,
     indicator,

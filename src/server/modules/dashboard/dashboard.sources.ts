@@ -9,6 +9,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { MetricKey } from '../../../shared/dashboard.js';
+import { LITERACY_EVENT_KINDS } from '../../../shared/events.js';
 import type { Db } from '../../db/client.js';
 import { PROVINCE_CODE } from '../access/region-scope.js';
 
@@ -18,6 +19,10 @@ interface SourceDef {
   select: (where: { id?: string; since?: Date }) => SQL;
 }
 
+const LITERACY_KINDS = sql`(${sql.join(
+  LITERACY_EVENT_KINDS.map((k) => sql`${k}`),
+  sql`, `,
+)})`;
 const sinceCond = (col: SQL, since?: Date) => (since ? sql`and ${col} >= ${since.toISOString()}::timestamptz` : sql``);
 const idCond = (col: SQL, id?: string) => (id ? sql`and ${col} = ${id}::uuid` : sql``);
 
@@ -59,6 +64,19 @@ export const SOURCES: SourceDef[] = [
       select r.id::text, r.region_code, r.registered_at, null::text, e.kind, false, null::bigint, null::int
       from event_registrations r join recruitment_events e on e.id = r.event_id
       where true ${idCond(sql`r.id`, w.id)} ${sinceCond(sql`r.updated_at`, w.since)}`,
+  },
+  {
+    // person-times at finished digital-literacy activities: checked-in registrations and counted walk-ins
+    metric: 'literacy.attended',
+    select: (w) => sql`
+      select r.id::text, e.region_code, e.starts_at, null::text, e.kind, false, null::bigint, null::int
+      from recruitment_events e join event_registrations r on r.event_id = e.id
+      where e.status = 'finished' and e.kind in ${LITERACY_KINDS} and r.status = 'registered' and r.checked_in_at is not null
+        ${idCond(sql`e.id`, w.id)} ${sinceCond(sql`e.updated_at`, w.since)}
+      union all
+      select e.id::text || ':walk-in:' || n, e.region_code, e.starts_at, null::text, e.kind, false, null::bigint, null::int
+      from recruitment_events e cross join lateral generate_series(1, e.walk_in_count) as n
+      where e.status = 'finished' and e.kind in ${LITERACY_KINDS} ${idCond(sql`e.id`, w.id)} ${sinceCond(sql`e.updated_at`, w.since)}`,
   },
   {
     metric: 'talent.registered',

@@ -4,7 +4,14 @@
  * tickets, tickets of another event, cancelled or waitlisted registrations, events not running.
  */
 import { and, eq, inArray, ne } from 'drizzle-orm';
-import { CHECK_IN_OPENS_BEFORE_MS, type CheckInBody, normaliseTicketCode, RUNNING_EVENT_STATUSES } from '../../../shared/events.js';
+import {
+  type AttendanceQuery,
+  CHECK_IN_OPENS_BEFORE_MS,
+  type CheckInBody,
+  EVENT_CATEGORY_KINDS,
+  normaliseTicketCode,
+  RUNNING_EVENT_STATUSES,
+} from '../../../shared/events.js';
 import { AppError } from '../../../shared/errors.js';
 import { maskName } from '../../../shared/identifiers.js';
 import type { Actor, Ctx } from '../../context.js';
@@ -109,8 +116,11 @@ export async function checkIn(ctx: ActorCtx, eventId: string, body: CheckInBody)
   }
 }
 
-/** Official: registration and attendance counts of the region's public events, newest first (the dashboard reads this). */
-export async function eventAttendance(ctx: ActorCtx) {
+/**
+ * Official: registration and attendance counts of the region's public events, newest first (the dashboard
+ * reads this); `?category=literacy` for the digital-literacy activities. `attended` = checked in + walk-ins.
+ */
+export async function eventAttendance(ctx: ActorCtx, q: AttendanceQuery = {}) {
   const rows = await ctx.db
     .select({
       id: recruitmentEvents.id,
@@ -120,20 +130,35 @@ export async function eventAttendance(ctx: ActorCtx) {
       regionCode: recruitmentEvents.regionCode,
       startsAt: recruitmentEvents.startsAt,
       capacity: recruitmentEvents.capacity,
+      walkIn: recruitmentEvents.walkInCount,
     })
     .from(recruitmentEvents)
-    .where(and(regionFilter(ctx.actor, recruitmentEvents.regionCode), inArray(recruitmentEvents.status, ['published', 'registration_closed', 'finished'])))
+    .where(
+      and(
+        regionFilter(ctx.actor, recruitmentEvents.regionCode),
+        inArray(recruitmentEvents.status, ['published', 'registration_closed', 'finished']),
+        q.category ? inArray(recruitmentEvents.kind, [...EVENT_CATEGORY_KINDS[q.category]]) : undefined,
+      ),
+    )
     .orderBy(recruitmentEvents.startsAt)
     .limit(500);
   const counts = await eventCounts(
     ctx,
     rows.map((r) => r.id),
   );
-  const items = rows.map((r) => ({ ...r, startsAt: r.startsAt.toISOString(), ...(counts.get(r.id) ?? { registered: 0, waitlisted: 0, checkedIn: 0 }) }));
-  const totals = items.reduce((a, i) => ({ events: a.events + 1, registered: a.registered + i.registered, checkedIn: a.checkedIn + i.checkedIn }), {
-    events: 0,
-    registered: 0,
-    checkedIn: 0,
+  const items = rows.map((r) => {
+    const c = counts.get(r.id) ?? { registered: 0, waitlisted: 0, checkedIn: 0 };
+    return { ...r, startsAt: r.startsAt.toISOString(), ...c, attended: c.checkedIn + r.walkIn };
   });
+  const totals = items.reduce(
+    (a, i) => ({
+      events: a.events + 1,
+      registered: a.registered + i.registered,
+      checkedIn: a.checkedIn + i.checkedIn,
+      walkIn: a.walkIn + i.walkIn,
+      attended: a.attended + i.attended,
+    }),
+    { events: 0, registered: 0, checkedIn: 0, walkIn: 0, attended: 0 },
+  );
   return { items, totals };
 }

@@ -3,7 +3,7 @@
  * organiser invites it; the organiser approves or rejects, the employer accepts or declines.
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { type ParticipateBody, participantWorkflow, type TransitionBody } from '../../../shared/events.js';
+import { eventCategory, type ParticipateBody, participantWorkflow, type TransitionBody } from '../../../shared/events.js';
 import { AppError } from '../../../shared/errors.js';
 import { JobStatus } from '../../../shared/jobs.js';
 import type { Actor, Ctx } from '../../context.js';
@@ -107,7 +107,9 @@ export async function participate(ctx: ActorCtx, eventId: string, body: Particip
     if (inviting) assertInRegion(ctx.actor, event.regionCode);
     // checked after the region, so an outsider learns nothing from the answer
     if (inviting && !orgId) throw new AppError('VALIDATION_FAILED', { status: 400, params: { fields: ['orgId'] } });
-    if (event.status === 'finished' || ctx.now >= event.endsAt) throw new AppError('EVENTS_NOT_OPEN_TO_EMPLOYERS', { status: 409 });
+    // digital-literacy activities are not recruitment: no employers take part with postings
+    if (event.status === 'finished' || ctx.now >= event.endsAt || eventCategory(event.kind) === 'literacy')
+      throw new AppError('EVENTS_NOT_OPEN_TO_EMPLOYERS', { status: 409 });
     const org = await assertVerifiedEmployer(t, orgId);
     await assertOwnPublishedJobs(t, org.id, jobIds);
     const [existing] = await t.db

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  AttendanceQuery,
   CheckInBody,
   CreateEvent,
   EventListQuery,
+  HeadcountBody,
   ManageListQuery,
   ParticipateBody,
   RegistrationStatus,
@@ -13,6 +15,7 @@ import {
 import { requestCtx, roleCtx } from '../../plugins/request-context.js';
 import { idempotent } from '../workflow/idempotency.js';
 import { checkIn, eventAttendance } from './events.checkin.js';
+import { assertManagesEvent, recordHeadcount } from './events.literacy.js';
 import { listMyRegistrations } from './events.mine.js';
 import { listParticipating, participate, transitionParticipant } from './events.participants.js';
 import { cancelRegistration, listRegistrations, register } from './events.registrations.js';
@@ -34,8 +37,8 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   /** Official: every event of the region, any status. 401; 403. */
   app.get('/manage', { schema: { querystring: ManageListQuery } }, async (request) => listManagedEvents(roleCtx(request, ['official']), request.query));
 
-  /** Official: registration and check-in counts per event of the region. 401; 403. */
-  app.get('/attendance', async (request) => eventAttendance(roleCtx(request, ['official'])));
+  /** Official: registration, check-in and walk-in counts per event of the region (?category=literacy). 400; 401; 403. */
+  app.get('/attendance', { schema: { querystring: AttendanceQuery } }, async (request) => eventAttendance(roleCtx(request, ['official']), request.query));
 
   /** Talent: own registrations with tickets (QR data URL and short code). 401; 403. */
   app.get('/registrations/mine', async (request) => listMyRegistrations(roleCtx(request, ['talent'])));
@@ -97,6 +100,21 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     '/participants/:id/transitions/:action',
     { config: { regionResource: 'eventParticipant' }, schema: { params: Action, body: TransitionBody.default({}) } },
     async (request) => transitionParticipant(roleCtx(request, ['employer', 'official']), request.params.id, request.params.action, request.body),
+  );
+
+  /**
+   * Official of the region: the walk-in headcount of a digital-literacy activity (the total, replacing the
+   * previous one; audited). 400; 403; 404; 409 EVENTS_HEADCOUNT_NOT_APPLICABLE / EVENTS_HEADCOUNT_CLOSED.
+   */
+  app.post(
+    '/:id/headcount',
+    {
+      // role and region before the body is validated: an outsider learns nothing from a malformed request
+      preValidation: async (request) => assertManagesEvent(roleCtx(request, ['official']), (request.params as { id: string }).id),
+      config: { regionResource: 'event' },
+      schema: { params: Id, body: HeadcountBody },
+    },
+    async (request) => recordHeadcount(roleCtx(request, ['official']), request.params.id, request.body),
   );
 
   /**

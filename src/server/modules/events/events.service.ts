@@ -5,6 +5,7 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import {
   CreateEvent,
+  EVENT_CATEGORY_KINDS,
   type EventListQuery,
   eventWorkflow,
   type ManageListQuery,
@@ -64,6 +65,7 @@ function listConditions(q: EventListQuery, now: Date): (SQL | undefined)[] {
   return [
     q.city ? sql`${recruitmentEvents.regionCode} like ${`${regionPrefix(q.city)}%`}` : undefined,
     q.kind ? eq(recruitmentEvents.kind, q.kind) : undefined,
+    q.category ? inArray(recruitmentEvents.kind, [...EVENT_CATEGORY_KINDS[q.category]]) : undefined,
     q.upcoming ? gte(recruitmentEvents.endsAt, now) : undefined,
     q.q ? ilike(recruitmentEvents.title, `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) : undefined,
   ];

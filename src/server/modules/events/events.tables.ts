@@ -27,11 +27,16 @@ export const recruitmentEvents = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** Digital-literacy activities: walk-in attendees counted on site (现场登记), besides checked-in registrations. */
+    walkInCount: integer('walk_in_count').notNull().default(0),
+    walkInRecordedAt: timestamp('walk_in_recorded_at', { withTimezone: true }),
+    walkInRecordedBy: uuid('walk_in_recorded_by').references(() => users.id),
   },
   (t) => [
     index('recruitment_events_status_start_idx').on(t.status, t.startsAt),
     index('recruitment_events_region_idx').on(t.regionCode.op('text_pattern_ops'), t.startsAt),
     check('recruitment_events_capacity', sql`${t.capacity} >= 1`),
+    check('recruitment_events_walk_in', sql`${t.walkInCount} >= 0`),
     check('recruitment_events_times', sql`${t.startsAt} < ${t.endsAt}`),
   ],
 );

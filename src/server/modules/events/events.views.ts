@@ -1,6 +1,14 @@
 /** How events, participants and registrations are shown; pure functions over rows. */
 import { allowedActions } from '../../../shared/workflow.js';
-import { type EventStatus, eventWorkflow, type ParticipantStatus, participantWorkflow } from '../../../shared/events.js';
+import {
+  CHECK_IN_OPENS_BEFORE_MS,
+  eventCategory,
+  type EventStatus,
+  eventWorkflow,
+  type ParticipantStatus,
+  participantWorkflow,
+  RUNNING_EVENT_STATUSES,
+} from '../../../shared/events.js';
 import type { Actor } from '../../context.js';
 import { inRegion } from '../access/region-scope.js';
 import type { EventParticipantRow, RecruitmentEventRow } from './events.tables.js';
@@ -18,6 +26,35 @@ export function managesEvent(actor: Actor | null, row: Pick<RecruitmentEventRow,
 
 export function registrationOpen(row: RecruitmentEventRow, now: Date): boolean {
   return row.status === 'published' && now <= row.registrationDeadline && now < row.endsAt;
+}
+
+export interface LiteracyAttendance {
+  checkedIn: number;
+  walkIn: number;
+  /** checkedIn + walkIn: the person-times the dashboard counts once the activity is finished. */
+  attended: number;
+  walkInRecordedAt: string | null;
+  /** The walk-in headcount may be recorded now (from check-in opening until the activity is finished). */
+  headcountOpen: boolean;
+}
+
+/** When the organiser may record the walk-in headcount: running (not finished or cancelled) and check-in has opened. */
+export function headcountOpen(row: Pick<RecruitmentEventRow, 'kind' | 'status' | 'startsAt'>, now: Date): boolean {
+  return (
+    eventCategory(row.kind) === 'literacy' &&
+    (RUNNING_EVENT_STATUSES as readonly string[]).includes(row.status) &&
+    now.getTime() >= row.startsAt.getTime() - CHECK_IN_OPENS_BEFORE_MS
+  );
+}
+
+export function literacyAttendance(row: RecruitmentEventRow, checkedIn: number, now: Date): LiteracyAttendance {
+  return {
+    checkedIn,
+    walkIn: row.walkInCount,
+    attended: checkedIn + row.walkInCount,
+    walkInRecordedAt: row.walkInRecordedAt?.toISOString() ?? null,
+    headcountOpen: headcountOpen(row, now),
+  };
 }
 
 export function eventView(row: RecruitmentEventRow, extra: { regionName: string | null; counts: EventCounts }, actor: Actor | null, now: Date) {
@@ -40,7 +77,10 @@ export function eventView(row: RecruitmentEventRow, extra: { regionName: string 
     publishedAt: row.publishedAt?.toISOString() ?? null,
     registrationOpen: registrationOpen(row, now),
     seatsLeft: Math.max(0, row.capacity - extra.counts.registered),
+    category: eventCategory(row.kind),
     counts: manages ? extra.counts : { registered: extra.counts.registered },
+    /** Literacy activities, to their managers: check-ins + walk-in headcount. */
+    attendance: manages && eventCategory(row.kind) === 'literacy' ? literacyAttendance(row, extra.counts.checkedIn, now) : null,
     allowedActions: manages ? allowedActions(eventWorkflow, row.status as EventStatus, [actor.role]) : [],
   };
 }

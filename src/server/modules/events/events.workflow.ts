@@ -30,7 +30,10 @@ export function eventBinding(action: string): WorkflowBinding<EventStatus, Event
     workflow: eventWorkflow,
     table: recruitmentEvents,
     async after(ctx, row, a) {
-      if (a === 'finish') await recordFactsFor(ctx.db, 'event.held', row.id);
+      if (a !== 'finish') return;
+      await recordFactsFor(ctx.db, 'event.held', row.id);
+      // a finished literacy activity's attendance is final (no check-ins, no headcount changes): one fact per person-time
+      await recordFactsFor(ctx.db, 'literacy.attended', row.id);
     },
     extraSet(ctx) {
       return { updatedAt: ctx.now, ...(action === 'publish' ? { publishedAt: ctx.now } : {}) };

@@ -8,6 +8,8 @@ import { prepareSearchIndex, searchJobs } from './jobs.search.js';
 import { createJob, getJob, listOwnJobs, listReviewJobs, transitionJob, updateJob } from './jobs.service.js';
 
 const Id = z.object({ id: z.uuid() });
+/** Who posts: employers for themselves, HR service agencies for client employers (受托招聘, the same vetting). */
+const POSTERS = ['employer', 'agency'] as const;
 const IdempotencyHeader = z.object({ 'idempotency-key': z.string().min(8).max(100).optional() });
 const ListQuery = z.object({
   status: JobStatus.optional(),
@@ -24,8 +26,8 @@ export const jobRoutes: FastifyPluginAsyncZod = async (app) => {
   /** Public search, no account: 200 { items, total, page, pageSize, match, facets, code? = JOBS_NO_MATCH }; 400. */
   app.get('/', { schema: { querystring: JobSearchQuery } }, async (request) => searchJobs(requestCtx(request), request.query));
 
-  /** Employer: own postings, every status. 401; 403. */
-  app.get('/mine', { schema: { querystring: ListQuery } }, async (request) => listOwnJobs(roleCtx(request, ['employer']), request.query));
+  /** Employer or HR service agency (受托招聘): own postings, every status. 401; 403. */
+  app.get('/mine', { schema: { querystring: ListQuery } }, async (request) => listOwnJobs(roleCtx(request, POSTERS), request.query));
 
   /** Official: postings of the region, default pending_review. 401; 403. */
   app.get('/review', { schema: { querystring: ListQuery } }, async (request) => listReviewJobs(roleCtx(request, ['official']), request.query));
@@ -35,23 +37,26 @@ export const jobRoutes: FastifyPluginAsyncZod = async (app) => {
     '/vet',
     { schema: { body: z.object({ title: z.string().max(60).default(''), description: z.string().max(5000).default('') }) } },
     async (request) => {
-      roleCtx(request, ['employer', 'official']);
+      roleCtx(request, [...POSTERS, 'official']);
       return vetPosting(request.body.title, request.body.description);
     },
   );
 
-  /** Employer of a verified organisation: 201 new draft; 400 VALIDATION_FAILED / CATALOG_UNKNOWN_CODE; 403 JOBS_ORG_NOT_VERIFIED. */
+  /**
+   * Employer of a verified organisation, or an approved agency for a client employer (clientEmployerName): 201 new
+   * draft; 400 VALIDATION_FAILED / CATALOG_UNKNOWN_CODE / JOBS_CLIENT_EMPLOYER_REQUIRED; 403 JOBS_ORG_NOT_VERIFIED / AGENCIES_NOT_APPROVED.
+   */
   app.post('/', { schema: { body: CreateJob } }, async (request, reply) => {
-    const job = await createJob(roleCtx(request, ['employer']), request.body);
+    const job = await createJob(roleCtx(request, POSTERS), request.body);
     return reply.status(201).send(job);
   });
 
   /** A live posting to anyone; others to their employer and officials of the region. 404. */
   app.get('/:id', { config: { regionResource: 'job' }, schema: { params: Id } }, async (request) => getJob(requestCtx(request), request.params.id));
 
-  /** Employer: edit a draft or returned posting. 200; 400; 403; 404; 409 JOBS_NOT_EDITABLE. */
+  /** Employer or agency: edit a draft or returned posting. 200; 400; 403; 404; 409 JOBS_NOT_EDITABLE. */
   app.patch('/:id', { config: { regionResource: 'job' }, schema: { params: Id, body: UpdateJob } }, async (request) =>
-    updateJob(roleCtx(request, ['employer']), request.params.id, request.body),
+    updateJob(roleCtx(request, POSTERS), request.params.id, request.body),
   );
 
   /**
@@ -66,7 +71,7 @@ export const jobRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { params: Id.extend({ action: z.string().regex(/^[a-z_]{2,30}$/) }), body: JobTransitionBody.default({}), headers: IdempotencyHeader },
     },
     async (request) => {
-      const ctx = roleCtx(request, ['employer', 'official']);
+      const ctx = roleCtx(request, [...POSTERS, 'official']);
       const { id, action } = request.params;
       return idempotent(ctx, `job.${action}:${id}`, request.headers['idempotency-key'], request.body, (c) =>
         transitionJob({ ...c, actor: ctx.actor }, id, action, request.body),

@@ -16,7 +16,7 @@ import { applyTransition, workflowHistory } from '../workflow/workflow.service.j
 import { workflowEvents } from '../workflow/workflow.tables.js';
 import { dedupeKey, isDigitalJob, normaliseSkills, postingTokens, vetPosting } from './jobs.derive.js';
 import { type JobPostingRow, jobPostings } from './jobs.tables.js';
-import { assertOrgVerified, findDuplicate, jobBinding } from './jobs.workflow.js';
+import { assertOrgVerified, clientEmployerOf, findDuplicate, jobBinding } from './jobs.workflow.js';
 import { chinaDate, jobView, publicJobView } from './jobs.views.js';
 
 type ActorCtx = Ctx & { actor: Actor };
@@ -73,6 +73,7 @@ export async function createJob(ctx: ActorCtx, input: CreateJob) {
       .insert(jobPostings)
       .values({
         ...columns,
+        clientEmployerName: clientEmployerOf(ctx.actor, input.clientEmployerName),
         orgId: ctx.actor.orgId as string,
         status: jobWorkflow.initial,
         createdBy: ctx.actor.userId,
@@ -122,7 +123,7 @@ export async function updateJob(ctx: ActorCtx, id: string, patch: UpdateJob) {
     const columns = await derivedColumns(t, merged);
     const [updated] = await t.db
       .update(jobPostings)
-      .set({ ...columns, updatedAt: ctx.now })
+      .set({ ...columns, clientEmployerName: clientEmployerOf(ctx.actor, merged.clientEmployerName), updatedAt: ctx.now })
       .where(eq(jobPostings.id, id))
       .returning();
     if (!updated) throw new AppError('NOT_FOUND', { status: 404 });
@@ -152,7 +153,7 @@ export async function transitionJob(ctx: ActorCtx, id: string, action: string, b
 function canSeeUnpublished(actor: Actor | null, row: JobPostingRow): boolean {
   if (!actor) return false;
   if (actor.role === 'official' || actor.role === 'admin') return inRegion(actor, row.regionCode);
-  return actor.role === 'employer' && actor.orgId === row.orgId;
+  return (actor.role === 'employer' || actor.role === 'agency') && actor.orgId === row.orgId;
 }
 
 function isLive(row: JobPostingRow, today: string): boolean {

@@ -40,6 +40,8 @@ export const jobPostings = pgTable(
     status: text('status').notNull(),
     vetting: jsonb('vetting').$type<JobVetting>().notNull().default({ findings: [] }),
     vettingOverrideReason: text('vetting_override_reason'),
+    /** 受托招聘: the client employer's name when an HR service agency posts on its behalf (null for an employer's own posting). */
+    clientEmployerName: text('client_employer_name'),
     dedupeKey: text('dedupe_key').notNull(),
     searchTokens: text('search_tokens').notNull(),
     searchTsv: tsvector('search_tsv').generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, search_tokens)`),

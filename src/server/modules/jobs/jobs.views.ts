@@ -14,6 +14,8 @@ export function publicJobView(row: JobPostingRow, orgName: string | null) {
     id: row.id,
     orgId: row.orgId,
     orgName,
+    /** 受托招聘: the client employer when an HR service agency posted it. */
+    clientEmployerName: row.clientEmployerName,
     regionCode: row.regionCode,
     title: row.title,
     description: row.description,

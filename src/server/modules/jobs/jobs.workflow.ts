@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/errors.js';
 import { type JobAction, JobStatus, jobWorkflow } from '../../../shared/jobs.js';
 import { allowedActions } from '../../../shared/workflow.js';
 import type { Actor, Ctx } from '../../context.js';
+import { assertAgencyMayRecruit } from '../agencies/index.js';
 import { record } from '../audit/audit.service.js';
 import { recordFactsFor } from '../dashboard/dashboard.sources.js';
 import { organisations } from '../organisations/organisations.tables.js';
@@ -21,21 +22,37 @@ export interface TransitionOptions {
   confirmNotDuplicate?: boolean | undefined;
 }
 
-/** 403 JOBS_ORG_NOT_VERIFIED unless the actor's organisation is verified. */
+/** Organisation kinds that post jobs: employers for themselves, HR service agencies for client employers (受托招聘). */
+const POSTING_KINDS: readonly string[] = ['employer', 'agency'];
+
+/**
+ * 403 JOBS_ORG_NOT_VERIFIED unless the actor's organisation is a verified employer or agency; an agency also needs
+ * an approved registration with a valid licence (403 AGENCIES_NOT_APPROVED).
+ */
 export async function assertOrgVerified(ctx: Ctx, orgId: string | null) {
   if (!orgId) throw new AppError('FORBIDDEN', { status: 403, params: { reason: 'organisation' } });
   const [org] = await ctx.db.select({ status: organisations.status, kind: organisations.kind }).from(organisations).where(eq(organisations.id, orgId));
-  if (org?.status !== 'verified' || org.kind !== 'employer') throw new AppError('JOBS_ORG_NOT_VERIFIED', { status: 403, params: { reason: 'organisation' } });
+  if (org?.status !== 'verified' || !POSTING_KINDS.includes(org.kind))
+    throw new AppError('JOBS_ORG_NOT_VERIFIED', { status: 403, params: { reason: 'organisation' } });
+  if (org.kind === 'agency') await assertAgencyMayRecruit(ctx.db, orgId, ctx.now);
 }
 
-/** Employers act on their own organisation's postings (404 otherwise); officials must be of 人社 (hrss). */
+/** The client employer's name an agency must give (400 JOBS_CLIENT_EMPLOYER_REQUIRED); an employer's own posting has none. */
+export function clientEmployerOf(actor: Actor, name: string | null | undefined): string | null {
+  if (actor.role !== 'agency') return null;
+  const trimmed = name?.trim();
+  if (!trimmed) throw new AppError('JOBS_CLIENT_EMPLOYER_REQUIRED', { status: 400, params: { field: 'clientEmployerName' } });
+  return trimmed;
+}
+
+/** Employers and agencies act on their own organisation's postings (404 otherwise); officials must be of 人社 (hrss). */
 export async function assertMayAct(ctx: Ctx & { actor: Actor }, row: Pick<JobPostingRow, 'orgId'>) {
   const { actor } = ctx;
   if (actor.role === 'official') {
     if (actor.department !== 'hrss') throw new AppError('FORBIDDEN', { status: 403, params: { reason: 'department' } });
     return;
   }
-  if (actor.role !== 'employer') throw new AppError('FORBIDDEN', { status: 403, params: { reason: 'role' } });
+  if (actor.role !== 'employer' && actor.role !== 'agency') throw new AppError('FORBIDDEN', { status: 403, params: { reason: 'role' } });
   if (actor.orgId !== row.orgId) throw new AppError('NOT_FOUND', { status: 404 });
   await assertOrgVerified(ctx, actor.orgId);
 }

@@ -20,6 +20,7 @@ import { organisations } from '../organisations/organisations.tables.js';
 import { talentStations } from '../recognition/recognition.tables.js';
 import { subsidyStandardFor } from '../skillcatalog/skillcatalog.lookup.js';
 import { completedEnrolmentsOf } from '../training/training.records.js';
+import { ventureIncubations, ventureProjects } from '../ventures/ventures.tables.js';
 import { type Facts, factsNamed, regionWithin } from './policies.rules.js';
 import { type PolicyRow, policyClaims, policyPersonFacts } from './policies.tables.js';
 
@@ -155,7 +156,7 @@ export async function gatherPersonFacts(ctx: Ctx, policy: PolicyRow, userId: str
         amount = standard?.subsidyFen ?? e.subsidyFen ?? 0;
       } else if (rule.kind === 'fixed') amount = rule.fen;
       else if (rule.kind === 'by_level') amount = rule.fenByLevel[lvl] ?? 0;
-      else amount = Math.floor((e.feeFen * rule.perMille) / 1000);
+      else if (rule.kind === 'fee_share') amount = Math.floor((e.feeFen * rule.perMille) / 1000);
       candidates.push({
         subjectKind: 'enrolment',
         subjectRef: e.enrolmentId,
@@ -174,8 +175,58 @@ export async function gatherPersonFacts(ctx: Ctx, policy: PolicyRow, userId: str
         },
       });
     }
+  } else if (policy.subjectKind === 'venture') {
+    candidates.push(...(await ventureCandidates(db, policy, { userId }, base, userId)));
   }
   return { kind: 'person', applicantKey: userId, userId, orgId: null, base, handlingRegion, candidates };
+}
+
+/**
+ * Start-up support (subject `venture`): one candidate per 创业项目 of the applicant that is not archived —
+ * a talent's own projects, or an organisation's — with whether it is published, being incubated, its city
+ * and stage. One payment per applicant and policy (occupation and level are empty).
+ */
+async function ventureCandidates(db: Db, policy: PolicyRow, owner: { userId: string } | { orgId: string }, base: Facts, applicantKey: string) {
+  const rows = await db
+    .select({
+      id: ventureProjects.id,
+      name: ventureProjects.name,
+      status: ventureProjects.status,
+      stage: ventureProjects.stage,
+      regionCode: ventureProjects.regionCode,
+      incubating: sql<boolean>`exists (select 1 from ${ventureIncubations} i where i.project_id = ${ventureProjects.id} and i.status = 'incubating')`,
+    })
+    .from(ventureProjects)
+    .where(
+      and(
+        'userId' in owner
+          ? and(eq(ventureProjects.ownerUserId, owner.userId), sql`${ventureProjects.ownerOrgId} is null`)
+          : eq(ventureProjects.ownerOrgId, owner.orgId),
+        notInArray(ventureProjects.status, ['archived']),
+      ),
+    );
+  const rule = policy.amountRule as AmountRule;
+  const amount = applyCap(rule.kind === 'fixed' ? rule.fen : 0, rule);
+  const claims = rows.length ? await previousClaims(db, policy.id, applicantKey, '', '') : 0;
+  return rows.map(
+    (p): Candidate => ({
+      subjectKind: 'venture',
+      subjectRef: p.id,
+      occupationCode: '',
+      levelCode: '',
+      providerOrgId: null,
+      label: `创业项目 ${p.name}`,
+      amountFen: amount,
+      facts: {
+        ...base,
+        'venture.published': p.status === 'published',
+        'venture.incubating': Boolean(p.incubating),
+        'venture.city': cityOf(p.regionCode),
+        'venture.stage': p.stage,
+        previousClaims: claims,
+      },
+    }),
+  );
 }
 
 export async function gatherOrganisationFacts(ctx: Ctx, policy: PolicyRow, orgId: string): Promise<ApplicantFacts> {
@@ -193,6 +244,10 @@ export async function gatherOrganisationFacts(ctx: Ctx, policy: PolicyRow, orgId
   };
   const rule = policy.amountRule as AmountRule;
   const amount = rule.kind === 'fixed' ? rule.fen : 0;
+  if (policy.subjectKind === 'venture') {
+    const candidates = await ventureCandidates(ctx.db, policy, { orgId }, base, orgId);
+    return { kind: 'organisation', applicantKey: orgId, userId: null, orgId, base, handlingRegion: city ?? policy.regionCode, candidates };
+  }
   const candidates: Candidate[] = [
     {
       subjectKind: 'organisation',

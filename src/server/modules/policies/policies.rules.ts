@@ -7,6 +7,7 @@
  * Pure: no database, so the same function runs in tests, in the eligibility page and in the 免申即享 task.
  */
 import type { Condition, ConditionOutcome, EligibilityVerdict, FactKey, Rule } from '../../../shared/policies.js';
+import { VENTURE_STAGE_NAMES } from '../../../shared/ventures.js';
 
 export type FactValue = string | number | boolean | null | undefined;
 export type Facts = Partial<Record<FactKey, FactValue>>;
@@ -47,7 +48,7 @@ const ORG_KIND_NAMES: Record<string, string> = {
 interface FactMeta {
   label: string;
   unit?: string;
-  type: 'region' | 'number' | 'bool' | 'code' | 'level' | 'orgKind';
+  type: 'region' | 'number' | 'bool' | 'code' | 'level' | 'orgKind' | 'stage';
   /** Failing on this fact can never be changed by the applicant (given the fact is known). */
   final?: boolean | ((c: Condition) => boolean);
   /** What to do when the platform does not know the fact yet. */
@@ -87,6 +88,10 @@ const FACTS: Record<FactKey, FactMeta> = {
     type: 'number',
     whenMissing: '在平台登记工作站并经人社部门确认',
   },
+  'venture.published': { label: '创业项目已在平台发布', type: 'bool', whenMissing: '在“我的创业项目”中创建项目并提交审核发布' },
+  'venture.incubating': { label: '创业项目正在孵化载体（孵化器、加速器、众创空间）孵化', type: 'bool', whenMissing: '在“我的创业项目”中申请入驻孵化载体' },
+  'venture.city': { label: '创业项目所在地', type: 'region', whenMissing: '在“我的创业项目”中创建项目并填写所在地区' },
+  'venture.stage': { label: '创业项目阶段', type: 'stage', whenMissing: '在“我的创业项目”中创建项目并填写项目阶段' },
 };
 
 function isMissing(v: FactValue): v is null | undefined {
@@ -103,6 +108,8 @@ function show(meta: FactMeta, v: FactValue | readonly (string | number)[], env: 
       return LEVEL_NAMES[String(v)] ?? String(v);
     case 'orgKind':
       return ORG_KIND_NAMES[String(v)] ?? String(v);
+    case 'stage':
+      return VENTURE_STAGE_NAMES[String(v) as keyof typeof VENTURE_STAGE_NAMES] ?? String(v);
     case 'code': {
       const name = env.occupationName?.(String(v));
       return name ? `${name}（${String(v)}）` : String(v);

@@ -32,11 +32,17 @@ const LIVES_OR_WORKS_HERE: Rule = {
   ],
 };
 
+/** The start-up project judged is in the policy's region and is past the idea stage (已创办). */
+const VENTURE_HERE: Rule[] = [
+  { fact: 'venture.city', op: 'within', value: '$policyRegion' },
+  { fact: 'venture.stage', op: 'in', value: ['startup', 'growth'], label: '创业项目已进入初创或成长阶段（已创办经营实体）' },
+];
+
 interface SeedPolicy {
   code: string;
   name: string;
   applicantKind: 'person' | 'organisation';
-  subjectKind: 'certificate' | 'enrolment' | 'organisation';
+  subjectKind: 'certificate' | 'enrolment' | 'organisation' | 'venture';
   department: string;
   summary: string;
   explanation: string;
@@ -48,6 +54,92 @@ interface SeedPolicy {
   autoGrant: boolean;
   budgetsYuan: Record<string, number>;
 }
+
+/**
+ * 助创业 (measures 七 and 九): start-up support judged per 创业项目 (subject `venture`, facts from the ventures
+ * module). Amounts are demonstration figures; 创业担保贷款 interest subsidies are assessed by the handling bank.
+ */
+const STARTUP_POLICIES: readonly SeedPolicy[] = [
+  {
+    code: 'startup-once-subsidy',
+    name: '一次性创业补贴',
+    applicantKind: 'person',
+    subjectKind: 'venture',
+    department: 'hrss',
+    summary: '在省内常住或就业创业、首次创办数字经济领域经营实体并在平台发布创业项目的，给予一次性创业补贴。',
+    explanation:
+      '通知第（九）条实施数字人才创新创业专项行动，第（七）条支持跨地区就业创业人员在常住地或就业创业地按规定享受就业创业扶持政策。' +
+      '简单说：您在本省常住或就业创业，创办的数字经济项目已进入初创或成长阶段（已登记经营实体），并在平台“助创业”发布了项目，就可以申请一次性创业补贴。' +
+      '每人只能享受一次；平台按您发布的项目自动核对条件。' +
+      DEMO_NOTE,
+    legalBasis: [MEASURES('（九）实施数字人才创新创业专项行动'), MEASURES('（七）充分发挥5+2就业之家桥梁作用'), NATIONAL],
+    qa: [
+      { q: '还在创意阶段可以申请吗？', a: '暂不可以。项目须已进入初创或成长阶段（已创办经营实体），可在项目进展后更新项目阶段再申请。' },
+      { q: '户籍不在江西可以申请吗？', a: '可以。按常住地或就业创业地判断，项目所在地须在省内。' },
+      { q: '办了两个项目能领两次吗？', a: '不能。一次性创业补贴每人只享受一次。' },
+    ],
+    materials: ['居民身份证（平台已实名，无需上传）', '营业执照或其他经营实体登记证明', '本人银行账户（用于收款）'],
+    amountRule: { kind: 'fixed', fen: 500_000 },
+    eligibility: {
+      all: [LIVES_OR_WORKS_HERE, ...VENTURE_HERE, { fact: 'venture.published', op: 'is_true' }, { fact: 'previousClaims', op: 'eq', value: 0 }],
+    },
+    autoGrant: false,
+    budgetsYuan: { '360700': 500_000, '360100': 800_000 },
+  },
+  {
+    code: 'startup-guaranteed-loan-interest',
+    name: '创业担保贷款贴息（个人）',
+    applicantKind: 'person',
+    subjectKind: 'venture',
+    department: 'finance',
+    summary: '在孵化载体孵化的数字经济创业项目负责人申请创业担保贷款的，按规定给予财政贴息。',
+    explanation:
+      '通知第（九）条要求为中小企业和创客搭建项目培育、孵化、加速的产融对接服务平台，第（七）条要求按规定落实就业创业扶持政策。' +
+      '简单说：您的创业项目在省内、已进入初创或成长阶段，并正在平台登记的孵化器、加速器或众创空间孵化，可以通过平台提出创业担保贷款贴息申请，' +
+      '经办银行和担保机构按实际贷款额度、期限和利率核定贴息，平台只登记申请和核定结果。' +
+      DEMO_NOTE,
+    legalBasis: [MEASURES('（九）实施数字人才创新创业专项行动'), MEASURES('（七）充分发挥5+2就业之家桥梁作用'), NATIONAL],
+    qa: [
+      { q: '贴息给谁？金额多少？', a: '贴息资金按规定拨付经办银行，借款人按贴息后的利率还款；具体额度、期限和利率以经办银行和担保机构核定为准。' },
+      { q: '为什么要求项目在孵化？', a: '本演示政策以入驻孵化载体作为项目经过专业评估的依据；各地实际条件以当地公布的政策为准。' },
+    ],
+    materials: ['居民身份证（平台已实名）', '营业执照', '孵化载体出具的入驻证明（平台已核对入驻状态）'],
+    amountRule: { kind: 'assessed' },
+    eligibility: {
+      all: [LIVES_OR_WORKS_HERE, ...VENTURE_HERE, { fact: 'venture.incubating', op: 'is_true' }, { fact: 'previousClaims', op: 'eq', value: 0 }],
+    },
+    autoGrant: false,
+    budgetsYuan: { '360700': 1_000_000, '360100': 1_500_000 },
+  },
+  {
+    code: 'startup-guaranteed-loan-interest-sme',
+    name: '创业担保贷款贴息（小微企业）',
+    applicantKind: 'organisation',
+    subjectKind: 'venture',
+    department: 'finance',
+    summary: '经认证的数字经济领域小微企业在平台发布创业项目的，可申请小微企业创业担保贷款并按规定享受贴息。',
+    explanation:
+      '通知第（九）条支持培育带动就业明显、发展前景好的数字经济企业。' +
+      '简单说：贵单位已在平台通过认证，在省内，以单位名义发布了已进入初创或成长阶段的创业项目，可以申请小微企业创业担保贷款贴息，额度和贴息由经办银行核定。' +
+      DEMO_NOTE,
+    legalBasis: [MEASURES('（九）实施数字人才创新创业专项行动'), NATIONAL],
+    qa: [{ q: '哪些单位可以申请？', a: '在平台认证的用人单位（小微企业），以单位名义发布了创业项目。' }],
+    materials: ['营业执照（平台已认证）', '贷款用途说明'],
+    amountRule: { kind: 'assessed' },
+    eligibility: {
+      all: [
+        { fact: 'org.kind', op: 'eq', value: 'employer' },
+        { fact: 'org.verified', op: 'is_true' },
+        { fact: 'org.city', op: 'within', value: '$policyRegion' },
+        ...VENTURE_HERE,
+        { fact: 'venture.published', op: 'is_true' },
+        { fact: 'previousClaims', op: 'eq', value: 0 },
+      ],
+    },
+    autoGrant: false,
+    budgetsYuan: { '360700': 2_000_000, '360100': 3_000_000 },
+  },
+];
 
 export const SEED_POLICIES: readonly SeedPolicy[] = [
   {
@@ -169,6 +261,7 @@ export const SEED_POLICIES: readonly SeedPolicy[] = [
     autoGrant: false,
     budgetsYuan: { '360700': 2_000_000, '360100': 3_000_000 },
   },
+  ...STARTUP_POLICIES,
 ];
 
 export async function seedPolicies(ctx: Ctx): Promise<{ policies: number; prefilled: number; advanced: number }> {
@@ -195,14 +288,16 @@ export async function seedPolicies(ctx: Ctx): Promise<{ policies: number; prefil
         autoGrant: p.autoGrant,
         noticeWorkingDays: 5,
         windowFrom: '2025-06-01',
-        windowTo: '2026-12-31',
+        // these subsidies are standing national/provincial policies (就业补助资金), not tied to the notice's 2024–2026
+        // term: no closing date, so a demo (or a test run) started next year still has open policies
+        windowTo: null,
         status: 'published',
         createdAt: ctx.now,
         updatedAt: ctx.now,
       })
       .returning({ id: policies.id });
     if (!row) continue;
-    for (const y of [year - 1, year])
+    for (const y of [year - 1, year, year + 1])
       for (const [region, yuan] of Object.entries(p.budgetsYuan))
         await ctx.db.insert(policyBudgets).values({ policyId: row.id, regionCode: region, year: y, totalFen: yuan * 100, updatedAt: ctx.now });
   }

@@ -5,7 +5,7 @@
  * city, else the province-level 人社 officials) once it has passed. One of each per deadline (a 补正 that
  * moves the deadline re-arms both); each is a row in recognition_alerts plus an audit entry.
  */
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, like } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors.js';
 import { maskName } from '../../../shared/identifiers.js';
 import { CLOCK_RUNNING_STATUSES, REMIND_WORKING_DAYS_BEFORE } from '../../../shared/recognition.js';
@@ -15,6 +15,7 @@ import { chinaDate } from '../../lib/workdays.js';
 import { cityOf, regionContains, regionFilter } from '../access/region-scope.js';
 import { record } from '../audit/audit.service.js';
 import { users } from '../auth/auth.tables.js';
+import { regions } from '../catalog/catalog.tables.js';
 import type { TaskHandler } from '../tasks/tasks.runner.js';
 import { clockView } from './recognition.deadline.js';
 import { assertHandlingOfficial } from './recognition.service.js';
@@ -24,19 +25,24 @@ type ActorCtx = Ctx & { actor: Actor };
 
 export const RECOGNITION_DEADLINES_TASK = 'recognition.deadlines';
 
+/** Where no supervisor is configured, escalations go to the province-level 人社 official. */
+async function provinceSupervisor(db: Db): Promise<{ id: string; name: string; username: string } | null> {
+  const [province] = await db
+    .select({ id: users.id, name: users.displayName, username: users.username })
+    .from(users)
+    .where(and(eq(users.role, 'official'), eq(users.regionCode, '360000'), eq(users.department, 'hrss'), eq(users.status, 'active')))
+    .orderBy(asc(users.username))
+    .limit(1);
+  return province ?? null;
+}
+
 async function supervisorOf(db: Db, regionCode: string): Promise<string | null> {
   const city = cityOf(regionCode);
   const codes = [regionCode, ...(city && city !== regionCode ? [city] : [])];
   const configured = await db.select().from(recognitionSupervisors).where(inArray(recognitionSupervisors.regionCode, codes));
   const best = configured.find((s) => s.regionCode === regionCode) ?? configured[0];
   if (best) return best.userId;
-  const [province] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.role, 'official'), eq(users.regionCode, '360000'), eq(users.department, 'hrss'), eq(users.status, 'active')))
-    .orderBy(asc(users.username))
-    .limit(1);
-  return province?.id ?? null;
+  return (await provinceSupervisor(db))?.id ?? null;
 }
 
 /** Creates the reminders and escalations due today; returns how many of each were created. */
@@ -198,4 +204,46 @@ export async function setSupervisor(ctx: ActorCtx, input: { regionCode: string; 
     );
     return input;
   });
+}
+
+/**
+ * Official: who receives the escalations of each city of the region (the province: every city), and of the
+ * counties that have a supervisor of their own; where none is set, the province-level 人社 official (`fallback`).
+ */
+export async function listSupervisors(ctx: ActorCtx) {
+  assertHandlingOfficial(ctx.actor);
+  const city = cityOf(ctx.actor.regionCode);
+  const places = await ctx.db
+    .select({ code: regions.code, name: regions.name, level: regions.level })
+    .from(regions)
+    .where(and(eq(regions.parentCode, '360000'), inArray(regions.level, ['city', 'special']), city ? eq(regions.code, city) : undefined))
+    .orderBy(asc(regions.code));
+  const configured = await ctx.db
+    .select({
+      regionCode: recognitionSupervisors.regionCode,
+      userId: users.id,
+      name: users.displayName,
+      username: users.username,
+      userRegionCode: users.regionCode,
+      regionName: regions.name,
+      level: regions.level,
+    })
+    .from(recognitionSupervisors)
+    .innerJoin(users, eq(users.id, recognitionSupervisors.userId))
+    .leftJoin(regions, eq(regions.code, recognitionSupervisors.regionCode))
+    .where(city ? like(recognitionSupervisors.regionCode, `${city.slice(0, 4)}%`) : undefined);
+  const byRegion = new Map(configured.map((c) => [c.regionCode, c]));
+  const person = (c: (typeof configured)[number] | undefined) =>
+    c ? { userId: c.userId, name: c.name, username: c.username, regionCode: c.userRegionCode } : null;
+  const cityRows = places.map((p) => ({ regionCode: p.code, regionName: p.name, level: p.level, supervisor: person(byRegion.get(p.code)) }));
+  const shown = new Set(cityRows.map((r) => r.regionCode));
+  const countyRows = configured
+    .filter((c) => !shown.has(c.regionCode))
+    .sort((a, b) => (a.regionCode < b.regionCode ? -1 : 1))
+    .map((c) => ({ regionCode: c.regionCode, regionName: c.regionName ?? c.regionCode, level: c.level ?? 'county', supervisor: person(c) }));
+  const fallback = await provinceSupervisor(ctx.db);
+  return {
+    items: [...cityRows, ...countyRows].sort((a, b) => (a.regionCode < b.regionCode ? -1 : 1)),
+    fallback: fallback ? { userId: fallback.id, name: fallback.name, username: fallback.username } : null,
+  };
 }

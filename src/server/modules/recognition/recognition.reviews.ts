@@ -2,12 +2,12 @@
  * Expert review (专家评审) for recognition and programme applications: officials keep the reviewer pool
  * (with each reviewer's affiliation), assign several reviewers to an application of their region, and each
  * reviewer scores once (0–100 with a comment). Conflict of interest: a reviewer affiliated with the
- * applicant's employer (same organisation, or the same name) cannot be assigned.
+ * applicant's employer (same organisation, or the same name) cannot be assigned. The pool itself: recognition.pool.ts.
  */
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors.js';
 import { maskName } from '../../../shared/identifiers.js';
-import type { ReviewerProfileInput, ScoreBody } from '../../../shared/recognition.js';
+import type { ScoreBody } from '../../../shared/recognition.js';
 import type { Actor, Ctx } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { assertInRegion } from '../access/region-scope.js';
@@ -19,11 +19,11 @@ import { programmeApplications, recognitionApplications, recognitionReviewers, r
 type ActorCtx = Ctx & { actor: Actor };
 
 /** States in which reviewers may be assigned, and the state in which they score. */
-const ASSIGNABLE: Record<SubjectKind, readonly string[]> = { recognition: ['accepted', 'in_review'], programme: ['submitted', 'in_review'] };
+export const ASSIGNABLE: Record<SubjectKind, readonly string[]> = { recognition: ['accepted', 'in_review'], programme: ['submitted', 'in_review'] };
 
 const tableOf = (kind: SubjectKind) => (kind === 'programme' ? programmeApplications : recognitionApplications);
 
-async function subject(db: Db, kind: SubjectKind, id: string, lock = false) {
+export async function subject(db: Db, kind: SubjectKind, id: string, lock = false) {
   const t = tableOf(kind);
   const q = db
     .select({ id: t.id, status: t.status, regionCode: t.regionCode, employerOrgId: t.employerOrgId, employerName: t.employerName })
@@ -34,61 +34,6 @@ async function subject(db: Db, kind: SubjectKind, id: string, lock = false) {
 }
 
 const norm = (s: string) => s.replace(/\s+/g, '').toLowerCase();
-
-/** Official (人社, any region): add or update a reviewer in the pool. */
-export async function upsertReviewer(ctx: ActorCtx, input: ReviewerProfileInput) {
-  return ctx.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
-    const [u] = await tx.select({ role: users.role }).from(users).where(eq(users.id, input.userId));
-    if (u?.role !== 'reviewer') throw new AppError('RECOGNITION_NOT_A_REVIEWER', { status: 422 });
-    const values = {
-      userId: input.userId,
-      affiliationName: input.affiliationName,
-      affiliationOrgId: input.affiliationOrgId ?? null,
-      expertise: input.expertise,
-      active: true,
-      updatedAt: ctx.now,
-    };
-    await tx.insert(recognitionReviewers).values(values).onConflictDoUpdate({ target: recognitionReviewers.userId, set: values });
-    await record(
-      { ...ctx, db: tx },
-      { action: 'recognition.reviewer_upsert', objectType: 'user', objectId: input.userId, detail: { affiliation: input.affiliationName } },
-    );
-    return { userId: input.userId };
-  });
-}
-
-/**
- * Accounts an official can pick in the settings: reviewer-role accounts (for the pool) or officials of
- * 人社 / 组织部 (supervisors; the caller picks the one whose region covers the city). Staff names only.
- */
-export async function pickableAccounts(ctx: ActorCtx, kind: 'reviewer' | 'official') {
-  const rows = await ctx.db
-    .select({ userId: users.id, name: users.displayName, username: users.username, regionCode: users.regionCode, department: users.department })
-    .from(users)
-    .where(and(eq(users.status, 'active'), eq(users.role, kind), kind === 'official' ? inArray(users.department, ['hrss', 'org']) : undefined))
-    .orderBy(asc(users.regionCode), asc(users.displayName))
-    .limit(500);
-  return { items: rows };
-}
-
-export async function listReviewers(ctx: ActorCtx) {
-  const rows = await ctx.db
-    .select({ r: recognitionReviewers, name: users.displayName })
-    .from(recognitionReviewers)
-    .innerJoin(users, eq(users.id, recognitionReviewers.userId))
-    .where(and(eq(recognitionReviewers.active, true), eq(users.status, 'active')))
-    .orderBy(asc(users.displayName));
-  return {
-    items: rows.map(({ r, name }) => ({
-      userId: r.userId,
-      name,
-      affiliationName: r.affiliationName,
-      affiliationOrgId: r.affiliationOrgId,
-      expertise: r.expertise,
-    })),
-  };
-}
 
 /** Official of the application's region: assign a reviewer (not twice, not with a conflict of interest). */
 export async function assignReviewer(ctx: ActorCtx, kind: SubjectKind, subjectId: string, reviewerId: string) {
@@ -101,7 +46,8 @@ export async function assignReviewer(ctx: ActorCtx, kind: SubjectKind, subjectId
     const [reviewer] = await tx
       .select()
       .from(recognitionReviewers)
-      .where(and(eq(recognitionReviewers.userId, reviewerId), eq(recognitionReviewers.active, true)));
+      .where(and(eq(recognitionReviewers.userId, reviewerId), eq(recognitionReviewers.active, true)))
+      .for('share');
     if (!reviewer) throw new AppError('RECOGNITION_NOT_A_REVIEWER', { status: 422 });
     const conflict =
       (reviewer.affiliationOrgId !== null && reviewer.affiliationOrgId === s.employerOrgId) || norm(reviewer.affiliationName) === norm(s.employerName);

@@ -23,12 +23,13 @@ import {
 } from '../../../shared/recognition.js';
 import { requestCtx, roleCtx } from '../../plugins/request-context.js';
 import { idempotent } from '../workflow/idempotency.js';
-import { myAlerts, overdueApplications, setSupervisor } from './recognition.alerts.js';
+import { listSupervisors, myAlerts, overdueApplications, setSupervisor } from './recognition.alerts.js';
 import { departmentBenefits, myBenefits, transitionBenefit } from './recognition.benefits.js';
 import { openMaterial, uploadMaterial } from './recognition.materials.js';
 import { applyProgramme, getProgramme, listProgrammes, myProgrammes, transitionProgramme } from './recognition.programmes.js';
 import { createFlexRecord, createStation, listFlexRecords, listStations, transitionStation } from './recognition.registry.js';
-import { assertOwnReview, assignReviewer, listReviewers, myReviews, pickableAccounts, scoreReview, upsertReviewer } from './recognition.reviews.js';
+import { listReviewers, pickableAccounts, removeReviewer, upsertReviewer } from './recognition.pool.js';
+import { assertOwnReview, assignReviewer, myReviews, scoreReview } from './recognition.reviews.js';
 import {
   applyRecognition,
   getApplication,
@@ -120,6 +121,9 @@ export const recognitionRoutes: FastifyPluginAsyncZod = async (app) => {
   /** Official: deadline reminders and escalations addressed to me. */
   app.get('/alerts', async (request) => myAlerts(roleCtx(request, ['official'])));
 
+  /** Official: the supervisor of each city of the region (and of counties that have their own), and the fallback. 403. */
+  app.get('/supervisors', async (request) => listSupervisors(roleCtx(request, ['official'])));
+
   /** Province-level official: the supervisor of a city's applications. 400; 403. */
   app.put('/supervisors', { schema: { body: z.object({ regionCode: z.string().regex(/^\d{6}$/), userId: z.uuid() }) } }, async (request) =>
     setSupervisor(roleCtx(request, ['official']), request.body),
@@ -158,6 +162,8 @@ export const recognitionRoutes: FastifyPluginAsyncZod = async (app) => {
     pickableAccounts(roleCtx(request, ['official']), request.query.kind),
   );
   app.put('/reviewers', { schema: { body: ReviewerProfileInput } }, async (request) => upsertReviewer(roleCtx(request, ['official']), request.body));
+  /** Official whose region covers the reviewer's account: take a reviewer out of the pool. 403; 404; 409 RECOGNITION_REVIEWER_HAS_OPEN_REVIEWS. */
+  app.delete('/reviewers/:id', { schema: { params: Id } }, async (request) => removeReviewer(roleCtx(request, ['official']), request.params.id));
 
   /** Reviewer: my assignments. */
   app.get('/reviews/mine', async (request) => myReviews(roleCtx(request, ['reviewer'])));

@@ -17,7 +17,8 @@ import { departmentBenefits, transitionBenefit } from './recognition.benefits.js
 import { uploadMaterial } from './recognition.materials.js';
 import { applyProgramme, transitionProgramme } from './recognition.programmes.js';
 import { createFlexRecord, createStation, transitionStation } from './recognition.registry.js';
-import { assignReviewer, scoreReview, upsertReviewer } from './recognition.reviews.js';
+import { upsertReviewer } from './recognition.pool.js';
+import { assignReviewer, scoreReview } from './recognition.reviews.js';
 import { applyRecognition, transitionApplication } from './recognition.service.js';
 import { recognitionApplications, recognitionCategories, recognitionReviews } from './recognition.tables.js';
 

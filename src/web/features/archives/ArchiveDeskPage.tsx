@@ -1,11 +1,13 @@
 /**
  * 档案业务 (custodian staff: HR service agencies; officials for public centres): archives held, incoming and
- * outgoing transfers with their actions, material uploads, recording a new archive; officials also keep the
- * custodian registry.
+ * outgoing transfers with their actions, material uploads (with their class), recording a new archive; officials
+ * also keep the custodian registry. The held materials are listed on 档案材料 (ArchiveMaterialsPage).
  */
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
+import { ArchiveMaterialCategory } from '../../../shared/archives.js';
 import { api } from '../../api.js';
 import { useAuth } from '../../auth/AuthProvider.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -28,6 +30,7 @@ function MaterialUpload({ archiveId, onDone }: { archiveId: string; onDone: () =
   const i18n = useI18n();
   const { t } = i18n;
   const [title, setTitle] = useState('');
+  const [category, setCategory] = useState<ArchiveMaterialCategory>('other');
   const [error, setError] = useState<unknown>(null);
   return (
     <Space wrap>
@@ -39,6 +42,14 @@ function MaterialUpload({ archiveId, onDone }: { archiveId: string; onDone: () =
         onChange={(e) => setTitle(e.target.value)}
         style={{ width: 140 }}
       />
+      <Select
+        size="small"
+        aria-label={t('archives.desk.materialCategory')}
+        value={category}
+        onChange={setCategory}
+        style={{ width: 170 }}
+        options={ArchiveMaterialCategory.options.map((c) => ({ value: c, label: t(`archives.category.${c}`) }))}
+      />
       <Upload
         accept=".pdf,.png,.jpg,.jpeg"
         showUploadList={false}
@@ -47,7 +58,7 @@ function MaterialUpload({ archiveId, onDone }: { archiveId: string; onDone: () =
           void api(`/api/archives/${archiveId}/materials`, {
             method: 'POST',
             rawBody: file,
-            query: { title: title || file.name, fileName: file.name },
+            query: { title: title || file.name, fileName: file.name, category },
             headers: { 'content-type': file.type || 'application/octet-stream' },
           })
             .then(onDone)
@@ -129,7 +140,7 @@ export function ArchiveDeskPage() {
         <Card title={t('archives.desk.outgoing')}>
           <TransferTable rows={data?.outgoing ?? []} act={(id, a) => void act(id, a)} />
         </Card>
-        <Card title={t('archives.desk.archives')}>
+        <Card title={t('archives.desk.archives')} extra={<Link to="/archives/materials">{t('archives.nav.materials')}</Link>}>
           <Table
             rowKey="id"
             size="small"

@@ -2,18 +2,17 @@
  * 数据看板 (officials, administrators): indicators of the region and year with progress against targets, a
  * map of Jiangxi coloured by any indicator (province) or bars per county (city), drill-down, monthly trend,
  * training and certificates by occupation, and a view per department. Every chart has its data table and a
- * CSV export. State lives in the URL (?region&year&dept&indicator) so a view can be bookmarked.
+ * CSV and Excel export (月度报告 at /dashboard/reports). State lives in the URL (?region&year&dept&indicator) so a view can be bookmarked.
  */
-import { Alert, Button, Card, Col, Progress, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { type ReactNode, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
   type BreakdownResponse,
   DEPARTMENT_VIEWS,
   type IndicatorKey,
   IndicatorKey as IndicatorKeys,
-  type IndicatorValue,
   type OccupationResponse,
   type SummaryResponse,
   type TrendResponse,
@@ -26,6 +25,7 @@ import { useApi } from '../../components/useApi.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { BarChart, ChoroplethMap, type GeoCollection, MonthChart } from './DashboardCharts.js';
+import { ChartSection, IndicatorCard, xlsxHref } from './DashboardParts.js';
 import { csvValue, downloadCsv, formatValue } from './dashboard-format.js';
 import './dashboard.css';
 
@@ -37,74 +37,6 @@ interface RegionItem {
 }
 const PROVINCE = '360000';
 const thisYear = () => Number(dayjs().format('YYYY'));
-
-function ChartSection(props: { title: string; chart: ReactNode; table: ReactNode; onExport: () => void; testId: string; extra?: ReactNode }) {
-  const { t } = useI18n();
-  return (
-    <Card
-      className="dash-section"
-      data-testid={props.testId}
-      title={
-        <Typography.Title level={2} className="dash-section-title">
-          {props.title}
-        </Typography.Title>
-      }
-      extra={
-        <Button size="small" onClick={props.onExport}>
-          {t('dashboard.exportCsv')}
-        </Button>
-      }
-    >
-      {props.extra}
-      {props.chart}
-      <details className="dash-table" open>
-        <summary>{t('dashboard.tableView')}</summary>
-        {props.table}
-      </details>
-    </Card>
-  );
-}
-
-function IndicatorCard({ v, selected, onSelect }: { v: IndicatorValue; selected: boolean; onSelect: () => void }) {
-  const { t } = useI18n();
-  const noData = t('dashboard.noData');
-  const name = t(`dashboard.indicators.${v.key}` as MessageKey);
-  const percent = v.target && v.value !== null ? Math.min(100, Math.round((v.value / v.target) * 100)) : null;
-  return (
-    <Card
-      size="small"
-      className={selected ? 'dash-card selected' : 'dash-card'}
-      data-testid={`dash-card-${v.key}`}
-      role="button"
-      tabIndex={0}
-      aria-pressed={selected}
-      onClick={onSelect}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          onSelect();
-        }
-      }}
-    >
-      <div className="dash-card-name">{name}</div>
-      {!v.available ? (
-        <div title={t('dashboard.noDataHint')}>
-          <Tag>{noData}</Tag>
-        </div>
-      ) : (
-        <div className="dash-card-value" data-testid={`dash-value-${v.key}`}>
-          {v.value === null ? t('dashboard.noSample') : formatValue(v.key, v.value, noData)}
-        </div>
-      )}
-      {v.target !== null ? (
-        <div className="dash-card-target">
-          <Typography.Text type="secondary">{t('dashboard.target', { value: formatValue(v.key, v.target, noData) })}</Typography.Text>
-          {percent !== null ? <Progress percent={percent} size="small" aria-label={t('dashboard.progress', { percent })} /> : null}
-        </div>
-      ) : null}
-    </Card>
-  );
-}
 
 export function DashboardPage() {
   const { t } = useI18n();
@@ -160,7 +92,16 @@ export function DashboardPage() {
       <PageHeader
         title={t('dashboard.title')}
         intro={t('dashboard.intro')}
-        extra={me?.user.role === 'official' ? <Link to="/dashboard/targets">{t('dashboard.targetsLink')}</Link> : null}
+        extra={
+          me?.user.role === 'official' ? (
+            <Space size="middle" wrap>
+              <Link to="/dashboard/reports" data-testid="dash-reports-link">
+                {t('dashboard.reportsLink')}
+              </Link>
+              <Link to="/dashboard/targets">{t('dashboard.targetsLink')}</Link>
+            </Space>
+          ) : null
+        }
       />
       <ErrorAlert error={regionsApi.error ?? summary.error} onRetry={summary.reload} />
       <Space wrap className="dash-controls">
@@ -248,6 +189,7 @@ export function DashboardPage() {
               : t('dashboard.breakdownTitle', { region: regionName, indicator: indicatorName })
           }
           onExport={exportBreakdown}
+          xlsxHref={xlsxHref({ view: 'breakdown', ...query, indicator })}
           extra={region === PROVINCE ? <Typography.Paragraph type="secondary">{t('dashboard.mapHint')}</Typography.Paragraph> : null}
           chart={
             region === PROVINCE ? (
@@ -336,6 +278,7 @@ export function DashboardPage() {
       {trend.data ? (
         <ChartSection
           testId="dash-trend"
+          xlsxHref={xlsxHref({ view: 'trend', ...query, indicator })}
           title={t('dashboard.trendTitle', { region: regionName, indicator: indicatorName })}
           onExport={() =>
             downloadCsv(
@@ -369,6 +312,7 @@ export function DashboardPage() {
       {occupations.data ? (
         <ChartSection
           testId="dash-occupations"
+          xlsxHref={xlsxHref({ view: 'occupations', ...query })}
           title={t('dashboard.occupationTitle')}
           onExport={() =>
             downloadCsv(

@@ -1,6 +1,6 @@
 /** Small pieces shared by the event pages: status and kind tags, time range, place. */
 import dayjs from 'dayjs';
-import type { EventKind, EventStatus, ParticipantStatus, RegistrationStatus } from '../../../shared/events.js';
+import { type EventKind, type EventStatus, eventCategory, type ParticipantStatus, type RegistrationStatus } from '../../../shared/events.js';
 import { ToneTag } from '../../components/ToneTag.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { Tone } from '../../theme.js';
@@ -30,7 +30,8 @@ export function EventStatusTag({ status }: { status: EventStatus }) {
 
 export function EventKindTag({ kind }: { kind: EventKind }) {
   const { t } = useI18n();
-  return <ToneTag tone={kind === 'online' ? 'digital' : 'info'}>{t(`events.kind.${kind}`)}</ToneTag>;
+  const tone: Tone = kind === 'online' ? 'digital' : eventCategory(kind) === 'literacy' ? 'success' : 'info';
+  return <ToneTag tone={tone}>{t(`events.kind.${kind}`)}</ToneTag>;
 }
 
 export function ParticipantStatusTag({ status }: { status: ParticipantStatus }) {

@@ -61,10 +61,11 @@ export function EventDetailPage() {
     );
   }
   const event = data && data.id === id ? data : undefined;
+  const literacy = event?.category === 'literacy';
   return (
     <>
       <div style={{ marginBottom: 8 }}>
-        <Link to="/events">← {t('events.detail.back')}</Link>
+        <Link to={literacy ? '/literacy' : '/events'}>← {literacy ? t('events.literacy.title') : t('events.detail.back')}</Link>
       </div>
       <PageHeader
         title={event?.title ?? t('events.list.title')}
@@ -86,8 +87,12 @@ export function EventDetailPage() {
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{event.description}</Typography.Paragraph>
           </Card>
           <RegisterSection event={event} onChanged={reload} />
-          <EmployerSection event={event} onChanged={reload} />
-          <ParticipantsList participants={event.participants} />
+          {literacy ? null : (
+            <>
+              <EmployerSection event={event} onChanged={reload} />
+              <ParticipantsList participants={event.participants} />
+            </>
+          )}
         </>
       ) : null}
     </>

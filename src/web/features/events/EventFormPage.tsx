@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Select,
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { EventKind } from '../../../shared/events.js';
+import { EVENT_CATEGORY_KINDS, EventCategory, type EventKind } from '../../../shared/events.js';
 import { api } from '../../api.js';
 import { useAuth } from '../../auth/AuthProvider.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -98,7 +98,13 @@ export function EventFormPage() {
             <Input maxLength={80} />
           </Form.Item>
           <Form.Item name="kind" label={t('events.form.kind')} rules={required(t('events.form.kind'))}>
-            <Select options={EventKind.options.map((k) => ({ value: k, label: t(`events.kind.${k}`) }))} />
+            <Select
+              options={EventCategory.options.map((c) => ({
+                label: t(`events.category.${c}`),
+                title: t(`events.category.${c}`),
+                options: EVENT_CATEGORY_KINDS[c].map((k) => ({ value: k, label: t(`events.kind.${k}`) })),
+              }))}
+            />
           </Form.Item>
           <Form.Item name="organiser" label={t('events.form.organiser')} rules={[...required(t('events.form.organiser')), { min: 2, max: 80 }]}>
             <Input maxLength={80} />

@@ -1,7 +1,10 @@
-/** 招聘活动 (public, no account): published events with filters by city, kind and "not yet over". */
+/**
+ * 招聘活动 and 数字素养活动 (public, no account): published events with filters by category, city, kind and
+ * "not yet over". `/literacy` is the same list fixed to the digital-literacy activities.
+ */
 import { Card, Checkbox, Empty, Flex, Input, Pagination, Select, Space, Typography } from 'antd';
 import { Link } from 'react-router';
-import { EventKind } from '../../../shared/events.js';
+import { EVENT_CATEGORY_KINDS, EventCategory, EventKind } from '../../../shared/events.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useRegions } from '../../components/regions.js';
@@ -38,13 +41,21 @@ export function EventCard({ event }: { event: EventView }) {
   );
 }
 
-export function EventsPage() {
+/** 数字素养活动: the events list fixed to the digital-literacy kinds. */
+export function LiteracyEventsPage() {
+  return <EventsPage fixedCategory="literacy" />;
+}
+
+export function EventsPage({ fixedCategory }: { fixedCategory?: EventCategory }) {
   const { t } = useI18n();
   const filters = useUrlFilters();
   const { regions } = useRegions();
   const upcoming = filters.get('upcoming') !== 'false';
+  const category = fixedCategory ?? EventCategory.safeParse(filters.get('category')).data;
+  const kinds = category ? EVENT_CATEGORY_KINDS[category] : EventKind.options;
   const { data, error, loading, reload } = useApi<EventList>('/api/events', {
     city: filters.get('city'),
+    category,
     kind: filters.get('kind'),
     q: filters.get('q'),
     upcoming: upcoming ? 'true' : undefined,
@@ -54,8 +65,25 @@ export function EventsPage() {
   const cities = (regions ?? []).filter((r) => r.level === 'city' || r.level === 'special');
   return (
     <>
-      <PageHeader title={t('events.list.title')} intro={t('events.list.intro')} />
+      {category === 'literacy' ? (
+        <PageHeader title={t('events.literacy.title')} intro={t('events.literacy.intro')} />
+      ) : (
+        <PageHeader title={t('events.list.title')} intro={t('events.list.intro')} />
+      )}
       <Flex wrap gap={12} style={{ marginBottom: 16 }} role="search">
+        {fixedCategory ? null : (
+          <Select
+            aria-label={t('events.list.category')}
+            style={{ minWidth: 140 }}
+            value={category ?? ''}
+            onChange={(v) => filters.update({ category: v, kind: '' })}
+            options={[
+              { value: '', label: t('events.list.allCategories') },
+              ...EventCategory.options.map((c) => ({ value: c, label: t(`events.category.${c}`) })),
+            ]}
+            data-testid="event-category"
+          />
+        )}
         <Select
           aria-label={t('events.list.city')}
           style={{ minWidth: 160 }}
@@ -68,7 +96,7 @@ export function EventsPage() {
           style={{ minWidth: 140 }}
           value={filters.get('kind')}
           onChange={(v) => filters.update({ kind: v })}
-          options={[{ value: '', label: t('events.list.allKinds') }, ...EventKind.options.map((k) => ({ value: k, label: t(`events.kind.${k}`) }))]}
+          options={[{ value: '', label: t('events.list.allKinds') }, ...kinds.map((k) => ({ value: k, label: t(`events.kind.${k}`) }))]}
         />
         <Input.Search
           aria-label={t('events.list.search')}

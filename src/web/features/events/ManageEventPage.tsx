@@ -12,6 +12,7 @@ import { formatError } from '../../i18n/format-error.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { EventKindTag, EventPlace, EventStatusTag, timeRange } from './EventBits.js';
 import type { EventDetail } from './event-types.js';
+import { LiteracyAttendance } from './LiteracyAttendance.js';
 import { ManageParticipants } from './ManageParticipants.js';
 import { ManageRegistrations } from './ManageRegistrations.js';
 import { ReasonModal } from './ReasonModal.js';
@@ -91,13 +92,18 @@ export function ManageEventPage() {
                 {t('events.manage.counts')}：{event.counts.registered} / {event.counts.waitlisted ?? 0} / {event.counts.checkedIn ?? 0}（
                 {t('events.detail.capacity')} {event.capacity}）
               </Typography.Text>
-              {event.status !== 'draft' && event.status !== 'cancelled' ? <Link to={`/events/${event.id}`}>{t('events.list.title')} ↗</Link> : null}
+              {event.status !== 'draft' && event.status !== 'cancelled' ? (
+                <Link to={`/events/${event.id}`}>{t(event.category === 'literacy' ? 'events.literacy.title' : 'events.list.title')} ↗</Link>
+              ) : null}
               <EventActions event={event} onChanged={reload} />
             </Space>
           </Card>
+          <LiteracyAttendance event={event} onChanged={reload} />
           <Tabs
             items={[
-              { key: 'participants', label: t('events.manage.participants'), children: <ManageParticipants event={event} onChanged={reload} /> },
+              ...(event.category === 'literacy'
+                ? []
+                : [{ key: 'participants', label: t('events.manage.participants'), children: <ManageParticipants event={event} onChanged={reload} /> }]),
               { key: 'registrations', label: t('events.manage.registrations'), children: <ManageRegistrations eventId={event.id} /> },
             ]}
           />

@@ -1,7 +1,10 @@
-/** 活动管理 (official): the region's events in every state, with registration and check-in counts. */
+/**
+ * 活动管理 (official): the region's events in every state (招聘活动 and 数字素养活动, filtered by category), with
+ * registration and check-in counts; for the literacy activities also walk-ins and person-times.
+ */
 import { Select, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router';
-import { EventStatus } from '../../../shared/events.js';
+import { EventCategory, EventStatus } from '../../../shared/events.js';
 import { ButtonLink } from '../../components/ButtonLink.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -9,18 +12,24 @@ import { useApi } from '../../components/useApi.js';
 import { useUrlFilters } from '../../components/useUrlFilters.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { EventKindTag, EventStatusTag, timeRange } from './EventBits.js';
-import type { EventList, EventView } from './event-types.js';
+import type { AttendanceTotals, EventList, EventView } from './event-types.js';
 import './events.css';
 
 interface Attendance {
-  totals: { events: number; registered: number; checkedIn: number };
+  totals: AttendanceTotals;
 }
 
 export function ManageEventsPage() {
   const { t } = useI18n();
   const filters = useUrlFilters();
-  const { data, error, loading, reload } = useApi<EventList>('/api/events/manage', { status: filters.get('status'), page: filters.page, pageSize: 20 });
-  const { data: attendance } = useApi<Attendance>('/api/events/attendance');
+  const category = EventCategory.safeParse(filters.get('category')).data;
+  const { data, error, loading, reload } = useApi<EventList>('/api/events/manage', {
+    status: filters.get('status'),
+    category,
+    page: filters.page,
+    pageSize: 20,
+  });
+  const { data: attendance } = useApi<Attendance>('/api/events/attendance', { category });
   const columns = [
     {
       title: t('events.form.title'),
@@ -68,16 +77,29 @@ export function ManageEventsPage() {
       {attendance ? (
         <Typography.Paragraph data-testid="event-attendance">
           <strong>{t('events.manage.attendance')}：</strong>
-          {t('events.manage.attendanceTotals', attendance.totals)}
+          {category === 'literacy' ? t('events.literacy.totals', { ...attendance.totals }) : t('events.manage.attendanceTotals', { ...attendance.totals })}
         </Typography.Paragraph>
       ) : null}
-      <Select
-        aria-label={t('events.manage.status')}
-        style={{ minWidth: 160, marginBottom: 12 }}
-        value={filters.get('status')}
-        onChange={(v) => filters.update({ status: v })}
-        options={[{ value: '', label: t('events.manage.allStatuses') }, ...EventStatus.options.map((s) => ({ value: s, label: t(`events.status.${s}`) }))]}
-      />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          aria-label={t('events.list.category')}
+          style={{ minWidth: 160 }}
+          value={category ?? ''}
+          onChange={(v) => filters.update({ category: v })}
+          options={[
+            { value: '', label: t('events.list.allCategories') },
+            ...EventCategory.options.map((c) => ({ value: c, label: t(`events.category.${c}`) })),
+          ]}
+          data-testid="manage-event-category"
+        />
+        <Select
+          aria-label={t('events.manage.status')}
+          style={{ minWidth: 160 }}
+          value={filters.get('status')}
+          onChange={(v) => filters.update({ status: v })}
+          options={[{ value: '', label: t('events.manage.allStatuses') }, ...EventStatus.options.map((s) => ({ value: s, label: t(`events.status.${s}`) }))]}
+        />
+      </Space>
       <ErrorAlert error={error} onRetry={reload} />
       <Table<EventView>
         rowKey="id"

@@ -1,5 +1,5 @@
 /** Shapes of the events API (src/server/modules/events: events.views.ts, events.mine.ts, events.checkin.ts). */
-import type { EventAction, EventKind, EventStatus, ParticipantAction, ParticipantStatus, RegistrationStatus } from '../../../shared/events.js';
+import type { EventAction, EventCategory, EventKind, EventStatus, ParticipantAction, ParticipantStatus, RegistrationStatus } from '../../../shared/events.js';
 
 export interface EventCounts {
   registered: number;
@@ -25,8 +25,27 @@ export interface EventView {
   publishedAt: string | null;
   registrationOpen: boolean;
   seatsLeft: number;
+  category: EventCategory;
   counts: EventCounts;
+  /** Digital-literacy activities, to their managers only. */
+  attendance: LiteracyAttendance | null;
   allowedActions: EventAction[];
+}
+
+export interface LiteracyAttendance {
+  checkedIn: number;
+  walkIn: number;
+  attended: number;
+  walkInRecordedAt: string | null;
+  headcountOpen: boolean;
+}
+
+export interface AttendanceTotals {
+  events: number;
+  registered: number;
+  checkedIn: number;
+  walkIn: number;
+  attended: number;
 }
 
 export interface EventJob {

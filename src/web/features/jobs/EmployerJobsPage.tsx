@@ -1,4 +1,7 @@
-/** 我的岗位 (employer): the organisation's postings in every status, with the steps the server allows. */
+/**
+ * 我的岗位 (employer): the organisation's postings in every status, with the steps the server allows. HR service
+ * agencies see their postings for clients (受托招聘) on the same page under /agency/jobs, with the client column.
+ */
 import { App, Button, Space, Table, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -21,11 +24,12 @@ import { StatusFilter } from '../../components/StatusFilter.js';
 const PAGE_SIZE = 20;
 const EDITABLE = new Set<string>([JobStatus.enum.draft, JobStatus.enum.returned]);
 
-function useColumns(act: (job: JobView, action: string) => void): TableProps<JobView>['columns'] {
+function useColumns(act: (job: JobView, action: string) => void, basePath: string, forClients: boolean): TableProps<JobView>['columns'] {
   const { t, tx } = useI18n();
   const { regions } = useRegions();
   return [
     { title: t('jobs.form.title'), key: 'title', render: (_: unknown, j: JobView) => <Link to={`/jobs/${j.id}`}>{j.title}</Link> },
+    ...(forClients ? [{ title: t('agencies.jobs.clientEmployer'), dataIndex: 'clientEmployerName', key: 'client' }] : []),
     { title: t('fields.status'), dataIndex: 'status', key: 'status', render: (s: JobView['status']) => <JobStatusTag status={s} /> },
     { title: t('jobs.detail.region'), key: 'region', responsive: ['md'], render: (_: unknown, j: JobView) => regionName(regions, j.regionCode) },
     dateTimeColumn<JobView>(t('jobs.employer.updatedAt'), 'updatedAt'),
@@ -35,7 +39,7 @@ function useColumns(act: (job: JobView, action: string) => void): TableProps<Job
       render: (_: unknown, j: JobView) => (
         <Space size={0} wrap>
           {EDITABLE.has(j.status) ? (
-            <ButtonLink type="link" to={`/employer/jobs/${j.id}/edit`} aria-label={`${t('jobs.employer.edit')}：${j.title}`}>
+            <ButtonLink type="link" to={`${basePath}/${j.id}/edit`} aria-label={`${t('jobs.employer.edit')}：${j.title}`}>
               {t('jobs.employer.edit')}
             </ButtonLink>
           ) : null}
@@ -57,7 +61,13 @@ function useColumns(act: (job: JobView, action: string) => void): TableProps<Job
   ];
 }
 
-export function EmployerJobsPage() {
+export interface EmployerJobsPageProps {
+  /** Where the posting form lives: /employer/jobs, or /agency/jobs for an agency's postings for clients. */
+  basePath?: string;
+  forClients?: boolean;
+}
+
+export function EmployerJobsPage({ basePath = '/employer/jobs', forClients = false }: EmployerJobsPageProps) {
   const { t, tx } = useI18n();
   const { message } = App.useApp();
   const verified = useOrgVerified();
@@ -65,28 +75,30 @@ export function EmployerJobsPage() {
   const query = { status: filters.get('status'), page: filters.page, pageSize: PAGE_SIZE };
   const { data, error, loading, reload } = useApi<Paged<JobView>>(verified ? '/api/jobs/mine' : null, query);
   const [pending, setPending] = useState<{ job: JobView; action: string } | null>(null);
-  const columns = useColumns((job, action) => setPending({ job, action }));
+  const columns = useColumns((job, action) => setPending({ job, action }), basePath, forClients);
+  const title = forClients ? t('agencies.jobs.title') : t('jobs.employer.title');
+  const intro = forClients ? t('agencies.jobs.intro') : t('jobs.employer.intro');
   const done = (job: JobView) => {
     setPending(null);
     void message.success(t('jobs.employer.done', { title: job.title, status: t(`jobs.status.${job.status}`) }));
     reload();
   };
   const create = (
-    <ButtonLink to="/employer/jobs/new" type="primary" data-testid="new-job">
+    <ButtonLink to={`${basePath}/new`} type="primary" data-testid="new-job">
       {t('jobs.employer.create')}
     </ButtonLink>
   );
   if (!verified) {
     return (
       <>
-        <PageHeader title={t('jobs.employer.title')} intro={t('jobs.employer.intro')} />
+        <PageHeader title={title} intro={intro} />
         <OrgNotVerified />
       </>
     );
   }
   return (
     <>
-      <PageHeader title={t('jobs.employer.title')} intro={t('jobs.employer.intro')} extra={create} />
+      <PageHeader title={title} intro={intro} extra={create} />
       <search className="filters">
         <StatusFilter
           id="job-status"

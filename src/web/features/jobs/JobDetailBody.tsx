@@ -30,6 +30,8 @@ function Facts({ job }: { job: PublicJob | JobView }) {
   const experience = job.experienceYearsMin > 0 ? t('jobs.card.experience', { years: job.experienceYearsMin }) : t('jobs.card.noExperience');
   const items = [
     { key: 'employer', label: t('jobs.detail.employer'), children: job.orgName ?? '—' },
+    // 受托招聘: an HR service agency posted it for this client employer
+    ...(job.clientEmployerName ? [{ key: 'client', label: t('agencies.jobs.clientEmployer'), children: job.clientEmployerName }] : []),
     { key: 'region', label: t('jobs.detail.region'), children: regionName(regions, job.regionCode) },
     { key: 'occupation', label: t('jobs.detail.occupation'), children: occupation ? `${occupation}（${job.occupationCode}）` : job.occupationCode },
     { key: 'headcount', label: t('jobs.detail.headcount'), children: job.headcount },
@@ -56,6 +58,7 @@ export function JobDetailBody({ job, markVetting = false, headingLevel = 2 }: { 
         <div className="job-detail-salary">{salary(job.salaryMinFen, job.salaryMaxFen)}</div>
         <Space size={[6, 6]} wrap style={{ marginTop: 8 }}>
           {job.isDigital ? <ToneTag tone="digital">{t('jobs.card.digital')}</ToneTag> : null}
+          {job.clientEmployerName ? <ToneTag tone="info">{t('agencies.jobs.onBehalf', { name: job.clientEmployerName })}</ToneTag> : null}
           {job.status !== 'published' ? <JobStatusTag status={job.status} /> : null}
           {job.publishedAt ? (
             <Typography.Text type="secondary">{t('jobs.card.published', { date: dayjs(job.publishedAt).format('YYYY-MM-DD') })}</Typography.Text>

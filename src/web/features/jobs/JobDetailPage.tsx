@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { useApi } from '../../components/useApi.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { ApplySection } from '../applications/ApplySection.js';
+import { JobGapsSection } from '../matching/JobGapsSection.js';
 import { SimilarJobs } from '../matching/SimilarJobs.js';
 import { JobDetailBody } from './JobDetailBody.js';
 import type { JobView, PublicJob } from './job-types.js';
@@ -43,6 +44,7 @@ export function JobDetailPage() {
       {loading && !job ? <Skeleton active /> : null}
       {job ? <JobDetailBody job={job} /> : null}
       {job ? <ApplySection job={job} /> : null}
+      {job && job.status === 'published' ? <JobGapsSection jobId={job.id} /> : null}
       {job && job.status === 'published' ? <SimilarJobs jobId={job.id} /> : null}
     </>
   );

@@ -1,9 +1,10 @@
 /**
  * 发布/修改岗位 (employer): the posting form with live vetting. 保存草稿 creates or updates the draft;
  * 提交审核 saves and submits. A 409 JOBS_DUPLICATE offers "确认不是重复岗位"; an unverified organisation
- * sees the JOBS_ORG_NOT_VERIFIED explanation instead of the form.
+ * sees the JOBS_ORG_NOT_VERIFIED explanation instead of the form. HR service agencies use the same page under
+ * /agency/jobs (basePath) and name the client employer (受托招聘).
  */
-import { Alert, App, Button, Form, Skeleton } from 'antd';
+import { Alert, App, Button, Form, Input, Skeleton } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { JobStatus } from '../../../shared/jobs.js';
@@ -58,7 +59,7 @@ function useExistingJob(id: string | undefined) {
   return { job: data && data.id === id ? data : undefined, error, loading, reload };
 }
 
-export function JobFormPage() {
+export function JobFormPage({ basePath = '/employer/jobs' }: { basePath?: string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -99,7 +100,7 @@ export function JobFormPage() {
       <>
         <PageHeader title={title} />
         <Alert type="warning" showIcon title={t('errors.JOBS_NOT_EDITABLE')} style={{ marginBottom: 16 }} />
-        <ButtonLink to="/employer/jobs">{t('jobs.employer.title')}</ButtonLink>
+        <ButtonLink to={basePath}>{t('jobs.employer.title')}</ButtonLink>
       </>
     );
   }
@@ -108,7 +109,7 @@ export function JobFormPage() {
     const job = await submitter.send(jobId, 'submit', confirmNotDuplicate ? { confirmNotDuplicate: true } : {});
     if (job) {
       void message.success(t('jobs.form.submitted'));
-      navigate('/employer/jobs');
+      navigate(basePath);
     }
   };
   const onSave = async (andSubmit: boolean) => {
@@ -121,7 +122,7 @@ export function JobFormPage() {
     if (andSubmit) return submit(job.id, false);
     void message.success(t('jobs.form.saved'));
     // a new draft gets its own address, so a reload edits it instead of creating another
-    if (!routeId) navigate(`/employer/jobs/${job.id}/edit`, { replace: true });
+    if (!routeId) navigate(`${basePath}/${job.id}/edit`, { replace: true });
   };
 
   const returnReason = lastReturnReason(existing.job);
@@ -139,6 +140,16 @@ export function JobFormPage() {
         requiredMark="optional"
         data-testid="job-form"
       >
+        {me?.user.role === 'agency' ? (
+          <Form.Item
+            name="clientEmployerName"
+            label={t('agencies.jobs.clientEmployer')}
+            extra={t('agencies.jobs.clientEmployerHint')}
+            rules={[{ required: true, whitespace: true, min: 2, message: t('agencies.jobs.clientEmployerRequired') }]}
+          >
+            <Input maxLength={80} data-testid="job-client-employer" />
+          </Form.Item>
+        ) : null}
         <JobFormFields form={form} />
         <ErrorAlert error={saver.error ?? submitError} />
         {duplicateOf !== null && saver.id ? (
@@ -151,7 +162,7 @@ export function JobFormPage() {
           <Button loading={saver.saving} disabled={submitter.busy} onClick={() => void onSave(false)} data-testid="job-save">
             {t('jobs.form.saveDraft')}
           </Button>
-          <ButtonLink to="/employer/jobs">{t('common.cancel')}</ButtonLink>
+          <ButtonLink to={basePath}>{t('common.cancel')}</ButtonLink>
         </div>
       </Form>
     </>

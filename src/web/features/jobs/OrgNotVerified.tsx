@@ -4,11 +4,11 @@ import { useAuth } from '../../auth/AuthProvider.js';
 import { ButtonLink } from '../../components/ButtonLink.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
-/** True when the signed-in employer's organisation may post jobs. */
+/** True when the signed-in organisation may post jobs: a verified employer, or a verified HR service agency (受托招聘; the server also checks its registration). */
 export function useOrgVerified(): boolean {
   const { me } = useAuth();
   const org = me?.user.organisation;
-  return org?.status === 'verified' && org.kind === 'employer';
+  return org?.status === 'verified' && (org.kind === 'employer' || org.kind === 'agency');
 }
 
 export function OrgNotVerified() {

@@ -27,6 +27,8 @@ export interface JobFormValues {
   validUntil?: Dayjs;
   requiredSkills: SkillChip[];
   preferredSkills: SkillChip[];
+  /** 受托招聘 (HR service agencies only). */
+  clientEmployerName?: string;
 }
 
 export function newJobValues(regionCode: string | undefined): Partial<JobFormValues> {
@@ -68,6 +70,7 @@ export function valuesOfJob(job: JobView): JobFormValues {
     validUntil: dayjs(job.validUntil),
     requiredSkills: job.requiredSkills.map(chipOf),
     preferredSkills: job.preferredSkills.map(chipOf),
+    ...(job.clientEmployerName ? { clientEmployerName: job.clientEmployerName } : {}),
   };
 }
 
@@ -89,5 +92,6 @@ export function bodyOfValues(v: JobFormValues): CreateJob {
     validUntil: (v.validUntil ?? dayjs()).format('YYYY-MM-DD'),
     requiredSkills: (v.requiredSkills ?? []).map(skillInput),
     preferredSkills: (v.preferredSkills ?? []).map(skillInput),
+    ...(v.clientEmployerName?.trim() ? { clientEmployerName: v.clientEmployerName.trim() } : {}),
   };
 }

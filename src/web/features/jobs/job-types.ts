@@ -52,6 +52,8 @@ export interface PublicJob {
   id: string;
   orgId: string;
   orgName: string | null;
+  /** 受托招聘: the client employer when an HR service agency posted it. */
+  clientEmployerName: string | null;
   regionCode: string;
   title: string;
   description: string;

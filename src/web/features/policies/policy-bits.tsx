@@ -109,6 +109,8 @@ export function useAmountText() {
         );
       case 'fee_share':
         return t('policies.amount.fee_share', { percent: rule.perMille / 10 }) + cap;
+      case 'assessed':
+        return t('policies.amount.assessed') + cap;
     }
   };
 }

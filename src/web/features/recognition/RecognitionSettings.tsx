@@ -1,7 +1,7 @@
 /**
  * 认定配置 (officials): the recognition categories A–E (criteria, statutory time limit in working days, benefits;
- * editable by the province-level official only), the expert reviewer pool with affiliations, and the supervisor of
- * a city's applications (set by the province-level official).
+ * editable by the province-level official only), the expert reviewer pool with affiliations (RecognitionPool.tsx),
+ * and the supervisor of each city's applications (RecognitionSupervisors.tsx; appointed by the province-level official).
  */
 import { App, Button, Card, Descriptions, Empty, Form, Input, InputNumber, List, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -9,11 +9,12 @@ import { BenefitCode } from '../../../shared/recognition.js';
 import { api } from '../../api.js';
 import { useAuth } from '../../auth/AuthProvider.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { RegionCascader } from '../../components/RegionCascader.js';
 import { useApi } from '../../components/useApi.js';
 import { useIsDesktop } from '../../components/useIsDesktop.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import type { Category, Reviewer } from './recognition-types.js';
+import type { Category } from './recognition-types.js';
+import { Reviewers } from './RecognitionPool.js';
+import { Supervisors } from './RecognitionSupervisors.js';
 
 const PROVINCE = '360000';
 
@@ -167,156 +168,6 @@ function Categories({ canEdit }: { canEdit: boolean }) {
   );
 }
 
-interface PickableAccount {
-  userId: string;
-  name: string;
-  username: string;
-  regionCode: string;
-}
-
-/** A searchable list of staff accounts (by name or username), instead of typing an account id. */
-function AccountSelect({ kind, within, ...props }: { kind: 'reviewer' | 'official'; within?: string; value?: string; onChange?: (v: string) => void }) {
-  const { t } = useI18n();
-  const { data, loading } = useApi<{ items: PickableAccount[] }>('/api/recognition/accounts', { kind });
-  // a supervisor must cover the city: an official of that city or of the province
-  const covers = (r: string) => !within || r === PROVINCE || r.slice(0, 4) === within.slice(0, 4);
-  const options = (data?.items ?? []).filter((a) => covers(a.regionCode)).map((a) => ({ value: a.userId, label: `${a.name}（${a.username}）` }));
-  return (
-    <Select
-      {...props}
-      showSearch={{ optionFilterProp: 'label' }}
-      loading={loading}
-      options={options}
-      placeholder={t('recognition.settings.accountPick')}
-      notFoundContent={t('recognition.common.noData')}
-    />
-  );
-}
-
-interface ReviewerValues {
-  userId: string;
-  affiliationName: string;
-  expertise: string;
-}
-
-function Reviewers() {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const list = useApi<{ items: Reviewer[] }>('/api/recognition/reviewers');
-  const [form] = Form.useForm<ReviewerValues>();
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (v: ReviewerValues) => {
-    setError(null);
-    try {
-      await api('/api/recognition/reviewers', {
-        method: 'PUT',
-        body: { userId: v.userId, affiliationName: v.affiliationName.trim(), expertise: v.expertise.trim() },
-      });
-      void message.success(t('recognition.settings.saved'));
-      form.resetFields();
-      list.reload();
-    } catch (err) {
-      setError(err);
-    }
-  };
-  return (
-    <Card title={t('recognition.settings.reviewers')} data-testid="settings-reviewers">
-      <Typography.Paragraph type="secondary">{t('recognition.settings.reviewersIntro')}</Typography.Paragraph>
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <List
-        dataSource={list.data?.items ?? []}
-        locale={{ emptyText: <Empty description={t('recognition.common.noData')} /> }}
-        renderItem={(r) => (
-          <List.Item
-            data-testid="settings-reviewer"
-            actions={[
-              <Button
-                key="edit"
-                size="small"
-                onClick={() => form.setFieldsValue({ userId: r.userId, affiliationName: r.affiliationName, expertise: r.expertise })}
-              >
-                {t('recognition.settings.edit')}
-              </Button>,
-            ]}
-          >
-            <List.Item.Meta title={r.name} description={`${r.affiliationName} · ${r.expertise}`} />
-          </List.Item>
-        )}
-      />
-      <Typography.Paragraph strong style={{ marginTop: 16 }}>
-        {t('recognition.settings.addReviewer')}
-      </Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-        <Form.Item
-          name="userId"
-          label={t('recognition.settings.reviewerAccount')}
-          rules={[{ required: true, message: t('recognition.settings.accountInvalid') }]}
-        >
-          <AccountSelect kind="reviewer" />
-        </Form.Item>
-        <Form.Item name="affiliationName" label={t('recognition.settings.affiliation')} rules={[{ required: true, whitespace: true, max: 100 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="expertise" label={t('recognition.settings.expertise')} rules={[{ required: true, whitespace: true, max: 200 }]}>
-          <Input />
-        </Form.Item>
-        <ErrorAlert error={error} />
-        <Button type="primary" htmlType="submit" style={{ marginTop: 8 }}>
-          {t('recognition.settings.save')}
-        </Button>
-      </Form>
-    </Card>
-  );
-}
-
-interface SupervisorValues {
-  regionCode: string;
-  userId: string;
-}
-
-function Supervisor({ canEdit }: { canEdit: boolean }) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<SupervisorValues>();
-  const city = Form.useWatch('regionCode', form);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (v: SupervisorValues) => {
-    setError(null);
-    try {
-      await api('/api/recognition/supervisors', { method: 'PUT', body: { regionCode: v.regionCode, userId: v.userId } });
-      void message.success(t('recognition.settings.saved'));
-      form.resetFields();
-    } catch (err) {
-      setError(err);
-    }
-  };
-  return (
-    <Card title={t('recognition.settings.supervisor')} data-testid="settings-supervisor">
-      <Typography.Paragraph type="secondary">{t('recognition.settings.supervisorIntro')}</Typography.Paragraph>
-      {canEdit ? (
-        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-          <Form.Item name="regionCode" label={t('recognition.settings.city')} rules={[{ required: true }]}>
-            <RegionCascader anyLevel />
-          </Form.Item>
-          <Form.Item
-            name="userId"
-            label={t('recognition.settings.supervisorAccount')}
-            rules={[{ required: true, message: t('recognition.settings.accountInvalid') }]}
-          >
-            <AccountSelect kind="official" within={city} />
-          </Form.Item>
-          <ErrorAlert error={error} />
-          <Button type="primary" htmlType="submit" style={{ marginTop: 8 }}>
-            {t('recognition.settings.save')}
-          </Button>
-        </Form>
-      ) : (
-        <Typography.Paragraph>{t('recognition.settings.supervisorReadOnly')}</Typography.Paragraph>
-      )}
-    </Card>
-  );
-}
-
 export function RecognitionSettings() {
   const { me } = useAuth();
   const province = me?.user.regionCode === PROVINCE;
@@ -324,7 +175,7 @@ export function RecognitionSettings() {
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Categories canEdit={province} />
       <Reviewers />
-      <Supervisor canEdit={province} />
+      <Supervisors canEdit={province} />
     </Space>
   );
 }

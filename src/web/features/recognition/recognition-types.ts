@@ -149,4 +149,14 @@ export interface Reviewer {
   name: string;
   affiliationName: string;
   expertise: string;
+  /** The viewer may take this reviewer out of the pool (an official whose region covers the account). */
+  canRemove: boolean;
+}
+
+/** Who receives a city's (or county's) overdue-application escalations. */
+export interface SupervisorRow {
+  regionCode: string;
+  regionName: string;
+  level: string;
+  supervisor: { userId: string; name: string; username: string; regionCode: string } | null;
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "archive_materials" ADD COLUMN "category" text DEFAULT 'other' NOT NULL;--> statement-breakpoint
+CREATE INDEX "archive_materials_archive_idx" ON "archive_materials" USING btree ("archive_id","created_at");
