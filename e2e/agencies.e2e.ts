@@ -1,7 +1,7 @@
 /**
  * 人力资源服务机构: official.nanchang opens 人力资源服务机构管理 from the menu and approves the seeded pending registration
  * (南昌东湖英才); the public directory then lists it beside the demo agency, on a phone (390 px) without sideways
- * scrolling, filtered by service.
+ * scrolling, filtered by service. The agency reaches the applications to its postings (受托招聘) from its menu.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,5 +56,15 @@ describe('HR service agencies', () => {
     expect(await visitor.page.getByTestId('agency-card').textContent()).toContain(PENDING);
     expect(await horizontalOverflow(visitor.page)).toBeLessThanOrEqual(0);
     await visitor.context.close();
+  });
+
+  it('the agency opens the applications to its postings from the menu', async () => {
+    const agency = await openPage(browser, server.url, 1280);
+    await signIn(agency.page, demoAccount(server, 'agency.nanchang'));
+    await clickNav(agency.page, '收到的投递', '业务办理');
+    await agency.page.getByRole('heading', { level: 1, name: '收到的投递' }).waitFor();
+    await agency.page.getByTestId('received-applications').waitFor();
+    expect(agency.page.url()).toMatch(/\/agency\/applications$/);
+    await agency.context.close();
   });
 });

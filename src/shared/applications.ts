@@ -26,11 +26,11 @@ export const applicationWorkflow = defineWorkflow({
   states: ApplicationStatus.options,
   initial: 'submitted',
   transitions: {
-    view: { from: ['submitted'], to: 'viewed', roles: ['employer'] },
-    interview: { from: ['submitted', 'viewed'], to: 'interview', roles: ['employer'], reason: 'optional' },
-    offer: { from: ['interview'], to: 'offer', roles: ['employer'], reason: 'optional' },
-    hire: { from: ['offer'], to: 'hired', roles: ['employer'] },
-    reject: { from: ['submitted', 'viewed', 'interview', 'offer'], to: 'rejected', roles: ['employer'], reason: 'required' },
+    view: { from: ['submitted'], to: 'viewed', roles: ['employer', 'agency'] },
+    interview: { from: ['submitted', 'viewed'], to: 'interview', roles: ['employer', 'agency'], reason: 'optional' },
+    offer: { from: ['interview'], to: 'offer', roles: ['employer', 'agency'], reason: 'optional' },
+    hire: { from: ['offer'], to: 'hired', roles: ['employer', 'agency'] },
+    reject: { from: ['submitted', 'viewed', 'interview', 'offer'], to: 'rejected', roles: ['employer', 'agency'], reason: 'required' },
     withdraw: { from: ['submitted', 'viewed', 'interview', 'offer'], to: 'withdrawn', roles: ['talent'], reason: 'optional' },
   },
 });

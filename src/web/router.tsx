@@ -167,6 +167,7 @@ export function AppRoutes() {
           ['agency/jobs', <AgencyJobsPage key="j" />],
           ['agency/jobs/new', <AgencyJobFormPage key="n" />],
           ['agency/jobs/:id/edit', <AgencyJobFormPage key="e" />],
+          ['agency/applications', <ReceivedApplicationsPage key="a" />],
         ].map(([path, element]) => (
           <Route key={path as string} path={path as string} element={<RequireRole roles={AGENCY}>{element}</RequireRole>} />
         ))}

@@ -110,6 +110,7 @@ export const SIGNED_IN_NAV: readonly NavItem[] = [
   { path: '/ventures/carrier', label: 'ventures.nav.carrier', roles: ['host'], group: 'nav.groupOfficialWork' },
   { path: '/agency', label: 'agencies.nav.workspace', roles: ['agency'], group: 'nav.groupOfficialWork' },
   { path: '/agency/jobs', label: 'agencies.nav.jobs', roles: ['agency'], group: 'nav.groupOfficialWork' },
+  { path: '/agency/applications', label: 'nav.receivedApplications', roles: ['agency'], group: 'nav.groupOfficialWork' },
   { path: '/archives/desk', label: 'archives.nav.desk', roles: ['agency'], group: 'nav.groupOfficialWork' },
   { path: '/archives/materials', label: 'archives.nav.materials', roles: ['agency'], group: 'nav.groupOfficialWork' },
   { path: '/recognition/reviews', label: 'recognition.nav.reviews', roles: ['reviewer'], group: 'nav.groupOfficialWork' },

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../../test/helpers.js';
 import { jobBody } from '../jobs/jobs.test-support.js';
+import { profileBody } from '../profiles/profiles.test-support.js';
 import { approveAgency } from './agencies.test-support.js';
 
 let t: TestApp;
@@ -80,6 +81,27 @@ describe('agency postings', () => {
     const seen = await t.app.inject({ method: 'GET', url: `/api/jobs/${jobId}` });
     expect(seen.statusCode).toBe(200);
     expect(seen.json()).toMatchObject({ clientEmployerName: '南昌智数科技有限公司', orgName: '江西赣才人力资源服务有限公司' });
+  });
+
+  it('receive applications the agency handles like an employer; another organisation’s employer cannot see them', async () => {
+    const talent = await t.signIn('talent.ganzhou');
+    expect((await talent.request({ method: 'PUT', url: '/api/profiles/me', payload: profileBody() })).statusCode).toBe(200);
+    const applied = await talent.request({ method: 'POST', url: '/api/applications', payload: { jobId } });
+    expect(applied.statusCode, applied.body).toBe(201);
+    const applicationId = applied.json().id;
+    const received = (await agency.request({ method: 'GET', url: '/api/applications/received' })).json();
+    expect(received.items.map((a: { id: string }) => a.id)).toEqual([applicationId]);
+    const opened = await agency.request({ method: 'GET', url: `/api/applications/${applicationId}` });
+    expect(opened.json()).toMatchObject({ status: 'viewed', allowedActions: expect.arrayContaining(['interview', 'reject']) });
+    const interview = await agency.request({
+      method: 'POST',
+      url: `/api/applications/${applicationId}/transitions/interview`,
+      payload: { reason: '请于周三上午到客户单位面试' },
+    });
+    expect(interview.json().status).toBe('interview');
+    const employer = await t.signIn('employer.ganzhou');
+    expect((await employer.request({ method: 'GET', url: `/api/applications/${applicationId}` })).statusCode).toBe(404);
+    expect((await employer.request({ method: 'GET', url: '/api/applications/received' })).json().items).toEqual([]);
   });
 
   it('stop when the registration is suspended', async () => {

@@ -37,7 +37,7 @@ async function loadOne(ctx: Ctx, id: string) {
 function assertMayRead(actor: Actor, row: JobApplicationRow) {
   if (actor.role === 'official') return assertInRegion(actor, row.regionCode);
   if (actor.role === 'talent' && actor.userId === row.talentId) return;
-  if (actor.role === 'employer' && actor.orgId !== null && actor.orgId === row.orgId) return;
+  if ((actor.role === 'employer' || actor.role === 'agency') && actor.orgId !== null && actor.orgId === row.orgId) return;
   throw new AppError('NOT_FOUND', { status: 404 });
 }
 
@@ -81,7 +81,7 @@ export async function applicationDetail(ctx: ActorCtx, id: string) {
 export async function getApplication(ctx: ActorCtx, id: string) {
   const { row } = await loadOne(ctx, id);
   assertMayRead(ctx.actor, row);
-  if (ctx.actor.role === 'employer' && row.status === ApplicationStatus.enum.submitted) {
+  if ((ctx.actor.role === 'employer' || ctx.actor.role === 'agency') && row.status === ApplicationStatus.enum.submitted) {
     await applyTransition(ctx, applicationBinding('view'), id, 'view');
   }
   if (ctx.actor.role !== 'talent') {

@@ -26,11 +26,13 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/mine', async (request) => listMyApplications(roleCtx(request, ['talent'])));
 
   /** Employer: applications to own postings (?jobId, ?status), applicant masked. 401; 403. */
-  app.get('/received', { schema: { querystring: ReceivedQuery } }, async (request) => listReceivedApplications(roleCtx(request, ['employer']), request.query));
+  app.get('/received', { schema: { querystring: ReceivedQuery } }, async (request) =>
+    listReceivedApplications(roleCtx(request, ['employer', 'agency']), request.query),
+  );
 
   /** The applicant, the posting's employer (first opening → viewed) or an official of the region. 401; 403; 404. */
   app.get('/:id', { config: { regionResource: 'application' }, schema: { params: Id } }, async (request) =>
-    getApplication(roleCtx(request, ['talent', 'employer', 'official']), request.params.id),
+    getApplication(roleCtx(request, ['talent', 'employer', 'agency', 'official']), request.params.id),
   );
 
   /**
@@ -44,7 +46,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { params: Id.extend({ action: z.string().regex(/^[a-z_]{2,30}$/) }), body: ApplicationTransitionBody.default({}), headers: IdempotencyHeader },
     },
     async (request) => {
-      const ctx = roleCtx(request, ['talent', 'employer', 'official']);
+      const ctx = roleCtx(request, ['talent', 'employer', 'agency', 'official']);
       const { id, action } = request.params;
       return idempotent(ctx, `application.${action}:${id}`, request.headers['idempotency-key'], request.body, (c) =>
         transitionApplication({ ...c, actor: ctx.actor }, id, action, request.body),

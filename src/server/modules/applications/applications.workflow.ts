@@ -13,6 +13,7 @@ import { type JobApplicationRow, jobApplications } from './applications.tables.j
 export function assertMayAct(actor: Actor, row: Pick<JobApplicationRow, 'orgId' | 'talentId'>) {
   switch (actor.role) {
     case 'employer':
+    case 'agency': // 受托招聘: the agency posted the job (jobs.workflow.ts) and acts on its applications
       if (!actor.orgId || actor.orgId !== row.orgId) throw new AppError('NOT_FOUND', { status: 404 });
       return;
     case 'talent':

@@ -78,14 +78,14 @@ function DigitalOccupations() {
   );
 }
 
-function ServiceCard({ icon, title, desc }: { icon: ReactNode; title: string; desc: string }) {
+function ServiceCard({ icon, title, desc, to }: { icon: ReactNode; title: string; desc: string; to: string }) {
   return (
     <Card>
       <Typography.Title level={3} style={{ fontSize: 18, marginTop: 0 }}>
         <span aria-hidden style={{ marginInlineEnd: 8 }}>
           {icon}
         </span>
-        {title}
+        <Link to={to}>{title}</Link>
       </Typography.Title>
       <Typography.Paragraph style={{ marginBottom: 0 }}>{desc}</Typography.Paragraph>
     </Card>
@@ -101,9 +101,9 @@ function PolicyServices() {
       </Typography.Title>
       <Typography.Paragraph>{t('home.services.intro')}</Typography.Paragraph>
       <div className="card-grid">
-        <ServiceCard icon={<SearchOutlined />} title={t('home.services.findJob')} desc={t('home.services.findJobDesc')} />
-        <ServiceCard icon={<ToolOutlined />} title={t('home.services.skills')} desc={t('home.services.skillsDesc')} />
-        <ServiceCard icon={<RocketOutlined />} title={t('home.services.startup')} desc={t('home.services.startupDesc')} />
+        <ServiceCard icon={<SearchOutlined />} title={t('home.services.findJob')} desc={t('home.services.findJobDesc')} to="/jobs" />
+        <ServiceCard icon={<ToolOutlined />} title={t('home.services.skills')} desc={t('home.services.skillsDesc')} to="/training" />
+        <ServiceCard icon={<RocketOutlined />} title={t('home.services.startup')} desc={t('home.services.startupDesc')} to="/ventures" />
       </div>
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
         {t('home.services.note')}
