@@ -59,7 +59,7 @@ describe('recruitment event journey', () => {
     await official.page.goto('/manage/events');
     await official.page.getByRole('heading', { level: 1, name: '活动管理' }).waitFor();
     await official.page.getByTestId('event-create').click();
-    await official.page.getByRole('heading', { level: 1, name: '新建招聘活动' }).waitFor();
+    await official.page.getByRole('heading', { level: 1, name: '新建活动' }).waitFor();
     const form = official.page.getByTestId('event-form');
     await form.getByLabel('活动名称').fill(title);
     await form.getByLabel('主办单位').fill('赣州市人力资源和社会保障局');

@@ -153,8 +153,8 @@ export const enUSEvents: DeepPartial<typeof zhCNEvents> = {
     attendanceTotals: '{events} events, {registered} registered, {checkedIn} checked in',
   },
   form: {
-    createTitle: 'New recruitment event',
-    editTitle: 'Edit recruitment event',
+    createTitle: 'New event',
+    editTitle: 'Edit event',
     title: 'Title',
     kind: 'Type',
     organiser: 'Organiser',

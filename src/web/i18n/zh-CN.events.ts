@@ -157,8 +157,8 @@ export const zhCNEvents = {
     attendanceTotals: '{events} 场活动，报名 {registered} 人，已签到 {checkedIn} 人',
   },
   form: {
-    createTitle: '新建招聘活动',
-    editTitle: '编辑招聘活动',
+    createTitle: '新建活动',
+    editTitle: '编辑活动',
     title: '活动名称',
     kind: '活动类型',
     organiser: '主办单位',

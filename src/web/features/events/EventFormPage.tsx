@@ -1,4 +1,4 @@
-/** 新建 / 编辑招聘活动 (official): the whole event in one form; the server checks the region again. */
+/** 新建 / 编辑活动: recruitment events and digital-literacy activities (official): the whole event in one form; the server checks the region again. */
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Skeleton } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
