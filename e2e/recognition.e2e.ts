@@ -81,7 +81,7 @@ describe('high-level talent recognition journey', () => {
     await form.getByTestId('uploaded-material').waitFor();
     await talent.page.getByTestId('apply-submit').click();
     const mine = talent.page.getByTestId('my-recognition').first();
-    await expect.poll(() => mine.getAttribute('data-status')).toBe('submitted');
+    await expect.poll(() => mine.getAttribute('data-status'), { timeout: 20_000 }).toBe('submitted');
     expect(await horizontalOverflow(talent.page)).toBeLessThanOrEqual(0);
     await talent.page.screenshot({ path: screenshotPath('recognition-mine-390'), fullPage: true });
     violations.push(...(await axe(talent.page)));
@@ -90,10 +90,10 @@ describe('high-level talent recognition journey', () => {
     await signIn(official.page, demoAccount(server, 'official.ganzhou'));
     let detail = await openApplication(official.page);
     await step(official.page, 'accept');
-    await expect.poll(() => detail.getAttribute('data-status')).toBe('accepted');
+    await expect.poll(() => detail.getAttribute('data-status'), { timeout: 20_000 }).toBe('accepted');
     await detail.getByTestId('clock-left').waitFor();
     await step(official.page, 'request_supplement', '请补充博士学位证书扫描件。');
-    await expect.poll(() => detail.getAttribute('data-status')).toBe('supplement');
+    await expect.poll(() => detail.getAttribute('data-status'), { timeout: 20_000 }).toBe('supplement');
     violations.push(...(await axe(official.page)));
 
     await talent.page.reload();
@@ -103,7 +103,7 @@ describe('high-level talent recognition journey', () => {
     await resubmit.locator('input[type=file]').setInputFiles({ name: '博士学位证书.pdf', mimeType: 'application/pdf', buffer: PDF('degree') });
     await resubmit.getByTestId('uploaded-material').waitFor();
     await talent.page.getByTestId('resubmit-submit').click();
-    await expect.poll(() => talent.page.getByTestId('my-recognition').first().getAttribute('data-status')).toBe('accepted');
+    await expect.poll(() => talent.page.getByTestId('my-recognition').first().getAttribute('data-status'), { timeout: 20_000 }).toBe('accepted');
     await talent.page.getByText('博士学位证书.pdf').first().waitFor();
 
     detail = await openApplication(official.page);
@@ -114,7 +114,7 @@ describe('high-level talent recognition journey', () => {
     await official.page.getByTestId('assign-reviewer').click();
     await detail.getByTestId('assigned-reviewer').filter({ hasText: '胡教授' }).waitFor();
     await step(official.page, 'start_review');
-    await expect.poll(() => detail.getAttribute('data-status')).toBe('in_review');
+    await expect.poll(() => detail.getAttribute('data-status'), { timeout: 20_000 }).toBe('in_review');
 
     const reviewer = await openPage(browser, server.url, 390);
     await signIn(reviewer.page, demoAccount(server, 'reviewer'));
@@ -131,13 +131,13 @@ describe('high-level talent recognition journey', () => {
 
     detail = await openApplication(official.page);
     await step(official.page, 'recognise', '经专家评审，符合E类认定条件。');
-    await expect.poll(() => detail.getAttribute('data-status')).toBe('recognised');
+    await expect.poll(() => detail.getAttribute('data-status'), { timeout: 20_000 }).toBe('recognised');
     await official.page.screenshot({ path: screenshotPath('recognition-manage-1280'), fullPage: true });
 
     await talent.page.reload();
     await talent.page.getByRole('tab', { name: '我的待遇' }).click();
     const benefits = talent.page.getByTestId('my-benefit');
-    await expect.poll(() => benefits.count()).toBe(3);
+    await expect.poll(() => benefits.count(), { timeout: 20_000 }).toBe(3);
     expect(await talent.page.getByTestId('my-benefit').evaluateAll((els) => els.map((e) => e.getAttribute('data-benefit')).sort())).toEqual([
       'housing',
       'position_allowance',
