@@ -23,7 +23,9 @@ export default defineConfig({
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // two files at a time: each starts its own server on a copy of the run's seeded database
+          pool: 'forks',
+          maxWorkers: 2,
           retry: 1,
         },
       },

@@ -3,11 +3,11 @@
  * sign-in and registration forms, a talent's account page and an official's review page, at 375 px
  * and 1280 px, in Chinese (and the home page in English).
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, signIn, WIDTHS } from './browser.js';
 import { type E2eServer, startE2eServer } from './server.js';
+import { seriousViolations } from './axe.js';
 
 let server: E2eServer;
 let browser: Browser;
@@ -20,21 +20,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-/** Serious and critical violations on the page as it is now, one readable line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 5)
-          .join(' | ')}`,
-    );
-}
+const _TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 async function settle(page: Page, path: string) {
   await page.goto(path);

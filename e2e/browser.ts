@@ -87,6 +87,21 @@ export async function horizontalOverflow(page: Page): Promise<number> {
 }
 
 /** Waits until antd's enter/leave motion of `locator` (modal, drawer, dropdown) has finished. */
+/** Waits until no finite CSS animation or transition is running on the page (drawers and modals fade in). */
+export async function animationsSettled(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
+          .every((a) => a.playState !== 'running'),
+      undefined,
+      { timeout: 10_000, polling: 100 },
+    )
+    .catch(() => undefined);
+}
+
 export async function motionDone(locator: Locator): Promise<void> {
   await locator.waitFor();
   for (let i = 0; i < 50; i++) {

@@ -4,11 +4,11 @@
  * its QR code and on her profile; the public verify page (phone width, no account) says valid, a
  * one-character change says the number is invalid, and after the body revokes it the page says revoked.
  */
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { horizontalOverflow, launchBrowser, motionDone, openPage, screenshotPath, signIn } from './browser.js';
 import { demoAccount, type E2eServer, startE2eServer } from './server.js';
+import { seriousViolations as axe } from './axe.js';
 
 let server: E2eServer;
 let browser: Browser;
@@ -22,21 +22,6 @@ afterAll(async () => {
 });
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** Serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
-async function axe(page: Page): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${page.url()} ${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(' | ')}`,
-    );
-}
 
 describe('certificate journey', () => {
   it('evaluator issues, public page says valid, a changed number invalid, and revoked after revocation', async () => {

@@ -5,11 +5,11 @@
  * by a click on the map and by the table's button. The 赣州 official also downloads a chart as Excel and generates
  * this month's 月度报告 (background task), then downloads its Excel and PDF.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, clickNav, horizontalOverflow, launchBrowser, openPage, screenshotPath, signIn } from './browser.js';
 import { type E2eServer, startE2eServer } from './server.js';
+import { seriousViolations } from './axe.js';
 
 let server: E2eServer;
 let browser: Browser;
@@ -23,21 +23,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
+/** Serious and critical WCAG 2.1 A/AA violations, once a success toast fading out has gone. */
 async function axe(page: Page): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
-  // a success toast fading out is half-transparent for a moment: check the page once it has gone
   await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(' | ')}`,
-    );
+  return seriousViolations(page);
 }
 
 describe('dashboard', () => {

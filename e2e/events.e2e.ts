@@ -4,11 +4,11 @@
  * code in on the check-in page, and a second check-in answers "already checked in". Then a 数字素养活动: the
  * talent registers from /literacy, the official records the walk-in headcount and finishes it.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, horizontalOverflow, launchBrowser, openPage, screenshotPath, signIn } from './browser.js';
 import { type E2eServer, startE2eServer } from './server.js';
+import { seriousViolations as axe } from './axe.js';
 
 let server: E2eServer;
 let browser: Browser;
@@ -24,21 +24,6 @@ afterAll(async () => {
 const MINUTE = 60_000;
 /** `YYYY-MM-DD HH:mm` in China time (the browser context runs in Asia/Shanghai). */
 const chinaText = (ms: number) => new Date(ms + 8 * 60 * MINUTE).toISOString().slice(0, 16).replace('T', ' ');
-
-/** Serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
-async function axe(page: Page): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${page.url()} ${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(' | ')}`,
-    );
-}
 
 async function typeDate(page: Page, input: ReturnType<Page['locator']>, text: string) {
   await input.click();

@@ -3,11 +3,11 @@
  * 390 px with its score, reasons and skill-gap panel; the employer sees the talent (name masked) under
  * 推荐人才 with an invite button; the job page shows similar jobs. axe finds no serious or critical violation.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, clickNav, horizontalOverflow, launchBrowser, motionDone, openPage, screenshotPath, signIn } from './browser.js';
 import { demoAccount, type E2eServer, startE2eServer } from './server.js';
+import { seriousViolations as axeViolations } from './axe.js';
 
 let server: E2eServer;
 let browser: Browser;
@@ -34,13 +34,6 @@ async function eventually(page: Page, path: string, text: string) {
     await page.waitForTimeout(5000);
   }
   throw new Error(`${text} never appeared on ${path}`);
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((x) => x.impact === 'serious' || x.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 describe('matching', () => {

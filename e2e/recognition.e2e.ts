@@ -3,11 +3,11 @@
  * asks for 补正; the talent resubmits with another file; the official assigns the demo reviewer and sends it to
  * review; the reviewer scores it; the official recognises it; the talent sees the benefits under 我的待遇.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { horizontalOverflow, launchBrowser, motionDone, openPage, screenshotPath, signIn } from './browser.js';
 import { demoAccount, type E2eServer, startE2eServer } from './server.js';
+import { seriousViolations as axe } from './axe.js';
 
 let server: E2eServer;
 let browser: Browser;
@@ -22,15 +22,6 @@ afterAll(async () => {
 
 const PDF = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\ntrailer << >>\n%%EOF\n`, 'latin1');
 let EMPLOYER = '';
-
-/** Serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
-async function axe(page: Page): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${page.url()} ${v.id}: ${v.nodes[0]?.target.join(' ')}`);
-}
 
 async function pick(page: Page, label: string, option: string | RegExp) {
   await page.getByLabel(label, { exact: true }).click();

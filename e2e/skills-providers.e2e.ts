@@ -4,12 +4,12 @@
  * the demo provider sets its category and applies for an accreditation (phone width); the official
  * approves it from the review queue, and the provider sees it valid.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { horizontalOverflow, launchBrowser, openPage, screenshotPath, signIn } from './browser.js';
 import { demoAccount, type E2eServer, startE2eServer } from './server.js';
+import { seriousViolations as axe } from './axe.js';
 
 let server: E2eServer;
 let browser: Browser;
@@ -21,14 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function axe(page: Page): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${page.url()} ${v.id}: ${v.nodes[0]?.target.join(' ')}`);
-}
 
 async function workbook(rows: string[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

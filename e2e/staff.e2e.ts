@@ -2,11 +2,11 @@
  * Staff journeys: the administrator creates an official account and sees its TOTP secret once (the new
  * official then signs in with it); the auditor checks the audit chain. Both pages pass axe.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { horizontalOverflow, launchBrowser, motionDone, openPage, screenshotPath, signIn, WIDTHS } from './browser.js';
 import { type E2eServer, startE2eServer } from './server.js';
+import { seriousViolations as serious } from './axe.js';
 
 let server: E2eServer;
 let browser: Browser;
@@ -18,13 +18,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function serious(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return r.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 function account(name: string) {
   const a = server.demo.accounts[name];

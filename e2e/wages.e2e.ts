@@ -4,11 +4,11 @@
  * On desktop the visitor downloads the same table as CSV and reads the licence and attribution on /open-data.
  */
 import { readFileSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { horizontalOverflow, launchBrowser, openPage, screenshotPath } from './browser.js';
 import { type E2eServer, startE2eServer } from './server.js';
+import { seriousViolations as seriousA11yViolations } from './axe.js';
 
 let server: E2eServer;
 let browser: Browser;
@@ -26,14 +26,6 @@ async function pickOption(page: Page, label: string, text: string, option: RegEx
   const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
   await item.waitFor();
   await item.click();
-}
-
-async function seriousA11yViolations(page: Page): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 describe('public wage-price page', () => {

@@ -1,0 +1,27 @@
+/**
+ * axe-core in the browser tests: serious and critical WCAG 2.1 A/AA violations on the page as it is now,
+ * one readable line each, judged once the network is idle and no drawer, modal or toast is mid-motion
+ * (a panel still fading in has low contrast for a moment).
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { animationsSettled } from './browser.js';
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export async function seriousViolations(page: Page, opts: { exclude?: string } = {}): Promise<string[]> {
+  await page.waitForLoadState('networkidle');
+  await animationsSettled(page);
+  let builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
+  if (opts.exclude) builder = builder.exclude(opts.exclude);
+  const result = await builder.analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${new URL(page.url()).pathname} ${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(' | ')}`,
+    );
+}
