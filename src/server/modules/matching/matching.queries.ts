@@ -6,7 +6,7 @@ import { MATCHING_CONFIG } from './matching.config.js';
 import { emptyRow, jobRow, pairBound, talentRow } from './matching.columns.js';
 import { type DocEntry, type DocSink, type QueryFilter, SideIndex } from './matching.index.js';
 import type { LearntModel } from './matching.model.js';
-import { type JobFeatures, nonCandidateBound, scoreMatch, type TalentFeatures } from './matching.score.js';
+import { type JobFeatures, levelFit, nonCandidateBound, scoreMatch, type TalentFeatures } from './matching.score.js';
 
 export interface IndexedJob extends JobFeatures {
   orgId: string;
@@ -97,7 +97,11 @@ export function jobsQuery(t: TalentFeatures, model: LearntModel) {
   // a job's skill weights sum to 1, so co-occurring skills add at most the largest credit
   const related = [...credits];
   const relatedMax = related.reduce((m, [, c]) => Math.max(m, c), 0);
-  const skills = [...held].map((k) => [k, 1] as const);
+  // own skills: credit 1 × the scorer's level fit of the talent's level against the level each job asks
+  // (one list per skill: the last declaration wins, as in the scorer)
+  const skills = [...new Map(t.skills.map((x) => [x.key, x.level])).entries()].map(
+    ([key, declared]) => [key, 1, fitByLevel((asked) => levelFit(asked, declared))] as const,
+  );
   return {
     skills,
     related,
@@ -111,11 +115,12 @@ export function jobsQuery(t: TalentFeatures, model: LearntModel) {
 
 /** Candidate generation for a job: talents holding its skills or co-occurring ones, its occupation medium group, its city. */
 export function talentsQuery(j: JobFeatures, model: LearntModel) {
-  const skills: [string, number][] = [];
+  const skills: [string, number, Float64Array][] = [];
   const related: [string, number][] = [];
   let relatedMax = 0;
-  for (const [key, w] of jobSkillWeights(j, model)) {
-    skills.push([key, w]);
+  for (const [key, w, asked] of jobSkillWeights(j, model)) {
+    // the scorer's level fit of each talent's declared level against the level the job asks
+    skills.push([key, w, fitByLevel((declared) => levelFit(asked, declared))]);
     let strongest = 0;
     for (const [other, strength] of model.related(key)) {
       related.push([other, MATCHING_CONFIG.relatedCredit * strength * w]);
@@ -167,20 +172,27 @@ export function talentScorer(j: JobFeatures, model: LearntModel, nowMs: number) 
   };
 }
 
-/** Each skill's share of the job's skill part: importance × idf, normalised to sum 1. */
-export function jobSkillWeights(j: JobFeatures, model: LearntModel): [string, number][] {
-  const raw: [string, number][] = [
-    ...j.required.map((s) => [s.key, MATCHING_CONFIG.importance.required * model.idf(s.key)] as [string, number]),
-    ...j.preferred.map((s) => [s.key, MATCHING_CONFIG.importance.preferred * model.idf(s.key)] as [string, number]),
+/** Each skill's share of the job's skill part (importance × idf, normalised to sum 1) and the level asked. */
+export function jobSkillWeights(j: JobFeatures, model: LearntModel): [string, number, number][] {
+  const raw: [string, number, number][] = [
+    ...j.required.map((s) => [s.key, MATCHING_CONFIG.importance.required * model.idf(s.key), s.level] as [string, number, number]),
+    ...j.preferred.map((s) => [s.key, MATCHING_CONFIG.importance.preferred * model.idf(s.key), s.level] as [string, number, number]),
   ];
   const total = raw.reduce((sum, [, w]) => sum + w, 0);
-  return total > 0 ? raw.map(([k, w]) => [k, w / total]) : [];
+  return total > 0 ? raw.map(([k, w, level]) => [k, w / total, level]) : [];
+}
+
+/** A level-fit table indexed by a posting's level (0 = not stated … 4 = 精通). */
+function fitByLevel(fitAt: (level: number) => number): Float64Array {
+  const table = new Float64Array(5);
+  for (let level = 0; level <= 4; level++) table[level] = fitAt(level);
+  return table;
 }
 
 /** Tells a job to the index: its skills with their weights, its occupation group, city and remote buckets. */
 export function describeJob(j: IndexedJob, model: LearntModel, sink: DocSink<IndexedJob>) {
   sink.doc(j, jobMask(j));
-  for (const [key, w] of jobSkillWeights(j, model)) sink.skill(key, w);
+  for (const [key, w, level] of jobSkillWeights(j, model)) sink.skill(key, w, level);
   sink.bucket(mediumBucket(j.occupationCode));
   sink.bucket(cityBucket(j.regionCode));
   if (j.remote) sink.bucket('remote');
@@ -189,7 +201,7 @@ export function describeJob(j: IndexedJob, model: LearntModel, sink: DocSink<Ind
 /** Tells a talent to the index: its skills, the occupation groups it desires, its city and desired cities (each once). */
 export function describeTalent(t: TalentFeatures, sink: DocSink<TalentFeatures>) {
   sink.doc(t, talentMask(t));
-  for (const s of t.skills) sink.skill(s.key, 1);
+  for (const s of t.skills) sink.skill(s.key, 1, s.level);
   const occ = t.desiredOccupations;
   for (let i = 0; i < occ.length; i++) {
     const b = mediumBucket(occ[i] as string);
@@ -209,13 +221,13 @@ export function describeTalent(t: TalentFeatures, sink: DocSink<TalentFeatures>)
 }
 
 function entryOf<F>(describe: (sink: DocSink<F>) => void): DocEntry<F> {
-  const e = { features: null as F | null, mask: 0, skills: [] as [string, number][], buckets: [] as string[] };
+  const e = { features: null as F | null, mask: 0, skills: [] as [string, number, number][], buckets: [] as string[] };
   describe({
     doc: (features, mask) => {
       e.features = features;
       e.mask = mask;
     },
-    skill: (key, w) => e.skills.push([key, w]),
+    skill: (key, w, level) => e.skills.push([key, w, level]),
     bucket: (key) => e.buckets.push(key),
   });
   return e as DocEntry<F>;

@@ -122,7 +122,8 @@ function salaryFit(t: TalentFeatures, j: JobFeatures, c: MatchingConfig) {
   return { fit: 'below' as const, value: Math.max(0, 1 - (c.salaryBelowSlope * (wish - j.salaryMaxFen)) / wish) };
 }
 
-function levelFit(required: number, declared: number, c: MatchingConfig): number {
+/** How far a declared level meets the asked one (1 when met or not asked): the skill part's level factor. */
+export function levelFit(required: number, declared: number, c: MatchingConfig = MATCHING_CONFIG): number {
   if (required === 0 || declared >= required) return 1;
   if (declared === 0) return c.levelUnknown;
   return Math.max(c.levelFloor, 1 - c.levelStepPenalty * (required - declared));

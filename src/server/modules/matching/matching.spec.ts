@@ -14,8 +14,9 @@ export interface QueryFilter {
 
 export interface DocEntry<F> {
   features: F;
-  /** [skill key, weight] (the weight is the most this skill can add to the document's skill part). */
-  skills: readonly (readonly [string, number])[];
+  /** [skill key, weight, level] (the weight is the most this skill can add to the document's skill part;
+   *  the level is the one the job asks for or the talent declared, 0 = not stated). */
+  skills: readonly (readonly [string, number, number])[];
   buckets: readonly string[];
   /** Bit set of the cities the document accepts (talent) or is in (job); all bits = anywhere / remote. */
   mask: number;
@@ -24,13 +25,17 @@ export interface DocEntry<F> {
 /** What a document tells the bulk build: first doc(), then its skills and buckets. */
 export interface DocSink<F> {
   doc(features: F, mask: number): void;
-  skill(key: string, weight: number): void;
+  skill(key: string, weight: number, level: number): void;
   bucket(key: string): void;
 }
 
 export interface SearchSpec<F, R> {
-  /** The query's skills [key, credit]: a document in that list gains at most credit × its posting weight in the skill part. */
-  skills: readonly (readonly [string, number])[];
+  /**
+   * The query's skills [key, credit, fit]: a document in that list gains at most credit × its posting
+   * weight × fit[its posting's level] in the skill part (fit: the scorer's level fit by the document's
+   * level, 5 entries; absent = 1 whatever the level).
+   */
+  skills: readonly (readonly [string, number, Float64Array?])[];
   /** Co-occurring skills [key, credit]; `relatedMax` bounds what they can add to one document's skill part. */
   related?: readonly (readonly [string, number])[];
   relatedMax?: number;
