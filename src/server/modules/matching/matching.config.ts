@@ -15,10 +15,19 @@ export const MATCHING_CONFIG = {
     certificates: 0.04,
     freshness: 0.03,
   },
-  /** Importance of a skill the job requires against one it only prefers; each is also weighted by idf. */
-  importance: { required: 2, preferred: 1 },
+  /**
+   * Importance of a skill the job requires against one it only prefers; each is also weighted by idf.
+   * Required skills dominate: a profile that has every must-have and few nice-to-haves ranks above one
+   * that misses a must-have but has many nice-to-haves (bench/matching.ts, docs/benchmarks.md).
+   */
+  importance: { required: 5, preferred: 1 },
+  /**
+   * A required skill whose level the job does not state is asked at 熟悉 (2): a talent who declares only
+   * 了解 (aware of it) meets it one step short. Levels the job states are taken as stated.
+   */
+  requiredMinLevel: 2,
   /** A declared level below the required one costs this much per step (了解 < 熟悉 < 熟练 < 精通), down to `levelFloor`. */
-  levelStepPenalty: 0.25,
+  levelStepPenalty: 0.35,
   levelFloor: 0.4,
   /** The job names a level, the talent declared none. */
   levelUnknown: 0.8,

@@ -6,7 +6,7 @@ import { MATCHING_CONFIG } from './matching.config.js';
 import { emptyRow, jobRow, pairBound, talentRow } from './matching.columns.js';
 import { type DocEntry, type DocSink, type QueryFilter, SideIndex } from './matching.index.js';
 import type { LearntModel } from './matching.model.js';
-import { type JobFeatures, levelFit, nonCandidateBound, scoreMatch, type TalentFeatures } from './matching.score.js';
+import { askedLevel, type JobFeatures, levelFit, nonCandidateBound, scoreMatch, type TalentFeatures } from './matching.score.js';
 
 export interface IndexedJob extends JobFeatures {
   orgId: string;
@@ -116,18 +116,20 @@ export function jobsQuery(t: TalentFeatures, model: LearntModel) {
 /** Candidate generation for a job: talents holding its skills or co-occurring ones, its occupation medium group, its city. */
 export function talentsQuery(j: JobFeatures, model: LearntModel) {
   const skills: [string, number, Float64Array][] = [];
-  const related: [string, number][] = [];
+  // one list per co-occurring skill, its credit summed over the job's skills it co-occurs with
+  const relatedCredits = new Map<string, number>();
   let relatedMax = 0;
   for (const [key, w, asked] of jobSkillWeights(j, model)) {
     // the scorer's level fit of each talent's declared level against the level the job asks
     skills.push([key, w, fitByLevel((declared) => levelFit(asked, declared))]);
     let strongest = 0;
     for (const [other, strength] of model.related(key)) {
-      related.push([other, MATCHING_CONFIG.relatedCredit * strength * w]);
+      relatedCredits.set(other, (relatedCredits.get(other) ?? 0) + MATCHING_CONFIG.relatedCredit * strength * w);
       strongest = Math.max(strongest, strength);
     }
     relatedMax += MATCHING_CONFIG.relatedCredit * strongest * w;
   }
+  const related = [...relatedCredits];
   const buckets = [medium(j.occupationCode), `city:${cityOf(j.regionCode)}`];
   return {
     skills,
@@ -172,10 +174,10 @@ export function talentScorer(j: JobFeatures, model: LearntModel, nowMs: number) 
   };
 }
 
-/** Each skill's share of the job's skill part (importance × idf, normalised to sum 1) and the level asked. */
+/** Each skill's share of the job's skill part (importance × idf, normalised to sum 1) and the level the scorer asks (askedLevel). */
 export function jobSkillWeights(j: JobFeatures, model: LearntModel): [string, number, number][] {
   const raw: [string, number, number][] = [
-    ...j.required.map((s) => [s.key, MATCHING_CONFIG.importance.required * model.idf(s.key), s.level] as [string, number, number]),
+    ...j.required.map((s) => [s.key, MATCHING_CONFIG.importance.required * model.idf(s.key), askedLevel(s.level, 'required')] as [string, number, number]),
     ...j.preferred.map((s) => [s.key, MATCHING_CONFIG.importance.preferred * model.idf(s.key), s.level] as [string, number, number]),
   ];
   const total = raw.reduce((sum, [, w]) => sum + w, 0);

@@ -122,6 +122,11 @@ function salaryFit(t: TalentFeatures, j: JobFeatures, c: MatchingConfig) {
   return { fit: 'below' as const, value: Math.max(0, 1 - (c.salaryBelowSlope * (wish - j.salaryMaxFen)) / wish) };
 }
 
+/** The level the scorer asks of a skill: as the job states it, and for a required one at least `requiredMinLevel`. */
+export function askedLevel(stated: number, importance: 'required' | 'preferred', c: MatchingConfig = MATCHING_CONFIG): number {
+  return importance === 'required' ? Math.max(c.requiredMinLevel, stated) : stated;
+}
+
 /** How far a declared level meets the asked one (1 when met or not asked): the skill part's level factor. */
 export function levelFit(required: number, declared: number, c: MatchingConfig = MATCHING_CONFIG): number {
   if (required === 0 || declared >= required) return 1;
@@ -157,7 +162,7 @@ function skillPart(t: TalentFeatures, j: JobFeatures, model: ScoringModel, c: Ma
     const mine = held.get(s.key);
     const requiredLevel = RANK_LEVEL[s.level] ?? null;
     if (mine) {
-      got += w * levelFit(s.level, mine.level, c);
+      got += w * levelFit(askedLevel(s.level, importance, c), mine.level, c);
       out.matched.push({ key: s.key, name: s.name, importance, requiredLevel, declaredLevel: RANK_LEVEL[mine.level] ?? null });
       if (s.level > 0 && mine.level < s.level)
         out.levelGaps.push({ key: s.key, name: s.name, requiredLevel: RANK_LEVEL[s.level] as SkillProficiency, declaredLevel: RANK_LEVEL[mine.level] ?? null });
