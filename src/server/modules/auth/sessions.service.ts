@@ -37,7 +37,15 @@ export async function createSession(ctx: Ctx, user: { id: string; role: string }
 /** Loads and refreshes a session; expired ones (idle or absolute) are deleted. */
 export async function loadSession(ctx: Ctx, token: string): Promise<LoadedSession | SessionProblem> {
   const id = sm3(token);
-  const [row] = await ctx.db.select({ s: sessions, u: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id));
+  // every request passes here: only the columns it needs (not the account's encrypted identifiers)
+  const [row] = await ctx.db
+    .select({
+      s: { lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, idleMinutes: sessions.idleMinutes, csrfToken: sessions.csrfToken },
+      u: { id: users.id, username: users.username, role: users.role, regionCode: users.regionCode, department: users.department, orgId: users.orgId, status: users.status },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id));
   if (!row) return 'missing';
   const { s, u } = row;
   const now = ctx.now.getTime();
