@@ -41,7 +41,15 @@ export async function loadSession(ctx: Ctx, token: string): Promise<LoadedSessio
   const [row] = await ctx.db
     .select({
       s: { lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, idleMinutes: sessions.idleMinutes, csrfToken: sessions.csrfToken },
-      u: { id: users.id, username: users.username, role: users.role, regionCode: users.regionCode, department: users.department, orgId: users.orgId, status: users.status },
+      u: {
+        id: users.id,
+        username: users.username,
+        role: users.role,
+        regionCode: users.regionCode,
+        department: users.department,
+        orgId: users.orgId,
+        status: users.status,
+      },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
