@@ -22,7 +22,8 @@ interface List {
   n: number;
 }
 
-const EPS = 1e-6;
+/** Slack on every bound: postings hold float32 weights, the scorer adds float64 ones. */
+const EPS = 1e-5;
 const BINS = 64;
 const ANYWHERE = 0xffffffff;
 /**
@@ -48,6 +49,9 @@ export class SideIndex<F extends { id: string }> {
   // search buffers, sized to the slots and reused (only touched entries are reset)
   private state = new Uint32Array(0);
   private ub = new Float64Array(0);
+  /** What co-occurring lists added, kept apart: the scorer credits a missing skill once (its strongest co-occurrence), so their sum is capped at relatedMax. */
+  private rel = new Float64Array(0);
+  private relCap = Number.POSITIVE_INFINITY;
   private batch = new Int32Array(0);
   private order = new Int32Array(0);
   private readonly counts = new Int32Array(BINS + 1);
@@ -215,7 +219,7 @@ export class SideIndex<F extends { id: string }> {
       this.skills.bytes() +
       this.buckets.bytes() +
       this.columns.bytes() +
-      [this.live, this.mask, this.state, this.ub, this.batch, this.order].reduce((n, a) => n + a.byteLength, 0)
+      [this.live, this.mask, this.state, this.ub, this.rel, this.batch, this.order].reduce((n, a) => n + a.byteLength, 0)
     );
   }
 
@@ -225,6 +229,7 @@ export class SideIndex<F extends { id: string }> {
       const cap = Math.max(1024, n + (n >> 2));
       this.state = new Uint32Array(cap);
       this.ub = new Float64Array(cap);
+      this.rel = new Float64Array(cap);
       this.batch = new Int32Array(cap);
       this.order = new Int32Array(cap);
     }
@@ -259,9 +264,11 @@ export class SideIndex<F extends { id: string }> {
     from: number,
     to: number,
     credit: number,
+    related: boolean,
     f: QueryFilter | undefined,
   ) {
-    const { state, ub, batch } = this;
+    const { state, ub, rel, batch } = this;
+    const acc = related ? rel : ub;
     const pending = this.epoch;
     const done = pending + 1;
     let n = this.batchLen;
@@ -276,28 +283,29 @@ export class SideIndex<F extends { id: string }> {
         }
         state[d] = pending;
         ub[d] = 0;
+        rel[d] = 0;
         batch[n++] = d;
       }
       const c = fit ? credit * (fit[levels[p] as number] as number) : credit;
-      ub[d] = (ub[d] as number) + (weights ? c * (weights[p] as number) : c);
+      acc[d] = (acc[d] as number) + (weights ? c * (weights[p] as number) : c);
     }
     this.batchLen = n;
   }
 
-  private traverse(store: PostingStore, term: number, credit: number, fit: Float64Array | null, f: QueryFilter | undefined) {
+  private traverse(store: PostingStore, term: number, credit: number, fit: Float64Array | null, related: boolean, f: QueryFilter | undefined) {
     if (term < store.baseTerms) {
-      if (store.groups === 1) this.scan(store.ids, store.weights, store.levels, fit, store.at(term, 0), store.at(term, 1), credit, f);
+      if (store.groups === 1) this.scan(store.ids, store.weights, store.levels, fit, store.at(term, 0), store.at(term, 1), credit, related, f);
       else
         for (let i = 0; i < this.scanGroupCount; i++) {
           // only the cities the query accepts (chooseGroups)
           const g = this.scanGroups[i] as number;
           const from = store.at(term, g);
           const to = store.at(term, g + 1);
-          if (from < to) this.scan(store.ids, store.weights, store.levels, fit, from, to, credit, f);
+          if (from < to) this.scan(store.ids, store.weights, store.levels, fit, from, to, credit, related, f);
         }
     }
     const d = store.delta[term];
-    if (d) this.scan(d.ids, d.weights, d.levels, fit, 0, d.length, credit, f);
+    if (d) this.scan(d.ids, d.weights, d.levels, fit, 0, d.length, credit, related, f);
   }
 
   /**
@@ -335,6 +343,7 @@ export class SideIndex<F extends { id: string }> {
       relSuffix[i] = (relSuffix[i + 1] as number) + (l.related ? l.bound : 0);
     }
     const relatedMax = q.relatedMax ?? Number.POSITIVE_INFINITY;
+    this.relCap = relatedMax;
     /** What the lists from i on can add to one document's skill part. */
     const remaining = (i: number) => Math.min(1, (ownSuffix[i] as number) + Math.min(relatedMax, relSuffix[i] as number) + EPS);
     const sw = q.skillWeight;
@@ -348,25 +357,25 @@ export class SideIndex<F extends { id: string }> {
       // searching jobs (a talent's query): every list, co-occurring ones included, so the bound is the exact skill part
       if (i > 0 && ((l.related && this.kind === 'talents') || touched + l.n > eager)) break;
       touched += l.n;
-      this.traverse(this.skills, l.term, l.credit, l.fit, f);
+      this.traverse(this.skills, l.term, l.credit, l.fit, l.related, f);
       i++;
     }
-    this.judge(top, q, remaining(i));
+    this.judge(top, q, ownSuffix[i] as number, relSuffix[i] as number);
     for (; i < L; i++) {
       if (top.full && sw * remaining(i) + context + EPS < top.threshold) break;
       const l = lists[i] as List;
       this.batchLen = 0;
-      this.traverse(this.skills, l.term, l.credit, l.fit, f);
-      this.judge(top, q, remaining(i + 1));
+      this.traverse(this.skills, l.term, l.credit, l.fit, l.related, f);
+      this.judge(top, q, ownSuffix[i + 1] as number, relSuffix[i + 1] as number);
     }
     const R = i < L ? remaining(i) : 0;
     if (!top.full || sw * R + context + EPS >= top.threshold) {
       this.batchLen = 0;
       for (const b of q.buckets) {
         const term = this.buckets.termId(b, false);
-        if (term >= 0) this.traverse(this.buckets, term, 0, null, f);
+        if (term >= 0) this.traverse(this.buckets, term, 0, null, false, f);
       }
-      this.judge(top, q, R);
+      this.judge(top, q, ownSuffix[i] as number, relSuffix[i] as number);
     }
     if (!top.full || sw * R + q.outsideBound + EPS >= top.threshold) {
       const { state, docs } = this;
@@ -384,12 +393,15 @@ export class SideIndex<F extends { id: string }> {
   }
 
   /**
-   * Judges the pending batch: bound = skill bound accumulated + `R` (lists not traversed), in 64 bins
+   * Judges the pending batch: bound = skill bound accumulated + what the lists not traversed can add
+   * (`Ro` own, `Rr` co-occurring; co-occurring credit in all capped at relatedMax), in 64 bins
    * from the highest; stops when a bin's bound falls below the k-th score; within a bin the exact
    * context bound (rest) skips candidates that cannot enter the top k. Every batch document is done.
    */
-  private judge<R extends { raw: number }>(top: TopK<F, R>, q: SearchSpec<F, R>, R: number) {
-    const { ub, batch, order, counts, fill, state, docs } = this;
+  private judge<R extends { raw: number }>(top: TopK<F, R>, q: SearchSpec<F, R>, Ro: number, Rr: number) {
+    const { ub, rel, batch, order, counts, fill, state, docs } = this;
+    const cap = this.relCap;
+    const bound = (d: number) => Math.min(1, (ub[d] as number) + Ro + Math.min(cap, (rel[d] as number) + Rr) + EPS);
     const n = this.batchLen;
     this.batchLen = 0;
     if (n === 0) return;
@@ -398,14 +410,14 @@ export class SideIndex<F extends { id: string }> {
     for (let k = 0; k < n; k++) {
       const d = batch[k] as number;
       state[d] = done;
-      const b = Math.min(1, (ub[d] as number) + R);
+      const b = bound(d);
       (counts[Math.min(BINS - 1, Math.floor(b * BINS)) + 1] as number)++;
     }
     for (let b = 1; b <= BINS; b++) counts[b] = (counts[b] as number) + (counts[b - 1] as number);
     fill.set(counts.subarray(0, BINS));
     for (let k = 0; k < n; k++) {
       const d = batch[k] as number;
-      const b = Math.min(1, (ub[d] as number) + R);
+      const b = bound(d);
       order[(fill[Math.min(BINS - 1, Math.floor(b * BINS))] as number)++] = d;
     }
     const sw = q.skillWeight;
@@ -416,7 +428,7 @@ export class SideIndex<F extends { id: string }> {
         const d = order[k] as number;
         if (q.rest) {
           const r = q.rest(d, docs[d] as F);
-          if (r === null || (top.full && sw * Math.min(1, (ub[d] as number) + R) + r + EPS < top.threshold)) continue;
+          if (r === null || (top.full && sw * bound(d) + r + EPS < top.threshold)) continue;
         }
         this.offer(top, q, d);
       }
