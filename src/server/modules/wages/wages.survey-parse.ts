@@ -85,10 +85,29 @@ export async function readSurveyWorkbook(buffer: Buffer): Promise<string[][]> {
       break; // only the first worksheet holds data (a 填写说明 sheet may follow)
     }
   } catch {
-    throw new AppError('WAGES_SURVEY_UNREADABLE', { status: 400 });
+    // the streaming reader failed once in CI on a valid workbook (under heavy load): read it whole before giving up
+    return readWhole(buffer);
   } finally {
     input.destroy();
   }
+  if (out.length === 0) throw new AppError('WAGES_SURVEY_EMPTY', { status: 400 });
+  return Array.from(out, (r) => r ?? []);
+}
+
+/** The first worksheet as text cells, read by exceljs' full reader (surveys are at most 10 MB). */
+async function readWhole(buffer: Buffer): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('WAGES_SURVEY_UNREADABLE', { status: 400 });
+  }
+  const sheet = wb.worksheets[0];
+  const out: string[][] = [];
+  sheet?.eachRow({ includeEmpty: false }, (r, number) => {
+    const values = Array.isArray(r.values) ? (r.values as ExcelJS.CellValue[]).slice(1) : [];
+    out[number - 1] = Array.from({ length: values.length }, (_, i) => cellText(values[i] ?? null));
+  });
   if (out.length === 0) throw new AppError('WAGES_SURVEY_EMPTY', { status: 400 });
   return Array.from(out, (r) => r ?? []);
 }
