@@ -23,7 +23,7 @@ import {
   talentScorer,
   talentsQuery,
 } from '../src/server/modules/matching/matching.queries.js';
-import { learnModel } from '../src/server/modules/matching/matching.model.js';
+import { inferOccupation, learnModel } from '../src/server/modules/matching/matching.model.js';
 import { buildWorld, type Job, type Talent, truth } from './matching-data.js';
 import { measureHttp } from './matching-http.js';
 
@@ -147,6 +147,8 @@ async function main() {
   const bc0 = process.cpuUsage();
   const b0 = performance.now();
   const model = learnModel(jobs.map((j) => j.f));
+  // as the engine does: a talent who named no desired occupation gets the 中类 inferred from the skills
+  for (const t of talents) t.f = inferOccupation(t.f, model);
   const jobIndex = newJobIndex();
   const talentIndex = newTalentIndex();
   jobIndex.load(jobs, (j, sink) => describeJob(j.f, model, sink));

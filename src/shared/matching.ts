@@ -12,7 +12,8 @@ export const SalaryFit = z.enum(['meets', 'overlaps', 'below', 'unknown']);
 export type SalaryFit = z.infer<typeof SalaryFit>;
 
 /** 职业分类大典 hierarchy: same 细类 > same 小类 > same 中类 > same 大类. */
-export const OccupationProximity = z.enum(['same_detail', 'same_minor', 'same_medium', 'same_major', 'different', 'unknown']);
+/** `inferred_group`: no desired occupation declared, and the job is in the 中类 whose postings ask most for the talent's skills. */
+export const OccupationProximity = z.enum(['same_detail', 'same_minor', 'same_medium', 'same_major', 'different', 'inferred_group', 'unknown']);
 export type OccupationProximity = z.infer<typeof OccupationProximity>;
 
 export const EducationFit = z.enum(['meets', 'below', 'unknown', 'not_required']);

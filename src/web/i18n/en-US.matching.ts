@@ -26,6 +26,7 @@ export const enUSMatching = {
     same_medium: 'Same medium group',
     same_major: 'Same major group',
     different: 'Different occupation',
+    inferred_group: 'Skills fit this occupation group',
     unknown: 'No desired occupation',
   },
   education: { meets: 'Education meets', below: 'Education below', unknown: 'Education not stated', not_required: 'Any education' },

@@ -26,6 +26,7 @@ export const zhCNMatching = {
     same_medium: '职业中类相同',
     same_major: '职业大类相同',
     different: '职业不同',
+    inferred_group: '技能与该职业中类相近',
     unknown: '未填意向职业',
   },
   education: { meets: '学历符合', below: '学历低于要求', unknown: '未填学历', not_required: '学历不限' },

@@ -21,6 +21,8 @@ export interface Row {
   /** Job: its occupation (1 entry). Talent: desired occupations. Codes d-dd-dd-dd as the integer ddddddd. */
   occ: Int32Array;
   occN: number;
+  /** Talent: the inferred 中类 'd-dd' as the integer ddd (−1 = none). */
+  inf: number;
   /** Talent: desired cities/counties (GB/T 2260 as integers). */
   desired: Int32Array;
   desiredN: number;
@@ -41,6 +43,7 @@ export const emptyRow = (): Row => ({
   city: 0,
   occ: new Int32Array(MAX_LIST),
   occN: 0,
+  inf: -1,
   desired: new Int32Array(MAX_LIST),
   desiredN: 0,
   lo: 0,
@@ -63,6 +66,16 @@ function occInt(code: string): number {
     else return -1;
   }
   return x;
+}
+
+/** A 中类 code d-dd as the integer ddd, or −1. */
+function groupInt(code: string | null | undefined): number {
+  if (code?.length !== 4 || code.charCodeAt(1) !== 45) return -1;
+  const a = code.charCodeAt(0) - 48;
+  const b = code.charCodeAt(2) - 48;
+  const c = code.charCodeAt(3) - 48;
+  if (a < 0 || a > 9 || b < 0 || b > 9 || c < 0 || c > 9) return -1;
+  return a * 100 + b * 10 + c;
 }
 
 /** A six-digit region code as an integer, or −1. */
@@ -91,6 +104,8 @@ export function talentRow(t: TalentFeatures, row: Row = emptyRow()): Row {
     if (x < 0) flags |= FLAG_ODD_OCC;
     row.occ[i] = x;
   }
+  row.inf = t.inferredGroup ? groupInt(t.inferredGroup) : -1;
+  if (t.inferredGroup && row.inf < 0) flags |= FLAG_ODD_OCC;
   row.desiredN = Math.min(MAX_LIST, t.desiredCities.length);
   if (t.desiredCities.length > MAX_LIST) flags |= FLAG_ODD_REGION;
   for (let i = 0; i < row.desiredN; i++) {
@@ -117,6 +132,7 @@ export function jobRow(j: JobFeatures, row: Row = emptyRow()): Row {
   if (x < 0) flags |= FLAG_ODD_OCC;
   row.occ[0] = x;
   row.occN = 1;
+  row.inf = -1;
   row.desiredN = 0;
   row.lo = j.salaryMinFen;
   row.hi = j.salaryMaxFen;
@@ -133,6 +149,7 @@ export class Columns {
   city = new Int32Array(0);
   occ = new Int32Array(0);
   occN = new Uint8Array(0);
+  inf = new Int32Array(0);
   desired = new Int32Array(0);
   desiredN = new Uint8Array(0);
   lo = new Float64Array(0);
@@ -153,6 +170,7 @@ export class Columns {
     this.city = g(this.city, new Int32Array(cap));
     this.occ = g(this.occ, new Int32Array(cap * MAX_LIST));
     this.occN = g(this.occN, new Uint8Array(cap));
+    this.inf = g(this.inf, new Int32Array(cap));
     this.desired = g(this.desired, new Int32Array(cap * MAX_LIST));
     this.desiredN = g(this.desiredN, new Uint8Array(cap));
     this.lo = g(this.lo, new Float64Array(cap));
@@ -169,6 +187,7 @@ export class Columns {
     this.city[slot] = r.city;
     this.occN[slot] = r.occN;
     for (let i = 0; i < r.occN; i++) this.occ[slot * MAX_LIST + i] = r.occ[i] as number;
+    this.inf[slot] = r.inf;
     this.desiredN[slot] = r.desiredN;
     for (let i = 0; i < r.desiredN; i++) this.desired[slot * MAX_LIST + i] = r.desired[i] as number;
     this.lo[slot] = r.lo;
@@ -185,6 +204,7 @@ export class Columns {
     r.city = this.city[slot] as number;
     r.occN = this.occN[slot] as number;
     for (let i = 0; i < r.occN; i++) r.occ[i] = this.occ[slot * MAX_LIST + i] as number;
+    r.inf = this.inf[slot] as number;
     r.desiredN = this.desiredN[slot] as number;
     for (let i = 0; i < r.desiredN; i++) r.desired[i] = this.desired[slot * MAX_LIST + i] as number;
     r.lo = this.lo[slot] as number;
@@ -197,10 +217,21 @@ export class Columns {
   }
 
   bytes(): number {
-    return [this.county, this.city, this.occ, this.occN, this.desired, this.desiredN, this.lo, this.hi, this.edu, this.exp, this.time, this.flags].reduce(
-      (n, a) => n + a.byteLength,
-      0,
-    );
+    return [
+      this.county,
+      this.city,
+      this.occ,
+      this.occN,
+      this.inf,
+      this.desired,
+      this.desiredN,
+      this.lo,
+      this.hi,
+      this.edu,
+      this.exp,
+      this.time,
+      this.flags,
+    ].reduce((n, a) => n + a.byteLength, 0);
   }
 }
 
@@ -216,7 +247,7 @@ export function pairBound(t: Row, j: Row, nowMs: number, c: MatchingConfig = MAT
   // occupation
   let occupation: number;
   if ((t.flags | j.flags) & FLAG_ODD_OCC) occupation = c.occupation.same_detail;
-  else if (t.occN === 0) occupation = c.occupation.unknown;
+  else if (t.occN === 0) occupation = t.inf >= 0 && t.inf === Math.floor((j.occ[0] as number) / 10_000) ? c.occupation.inferred_group : c.occupation.unknown;
   else {
     const code = j.occ[0] as number;
     let best = 0;

@@ -35,7 +35,8 @@ export const MATCHING_CONFIG = {
   relatedCredit: 0.35,
   /** Co-occurrence: a pair must appear in this many published postings, and P(missing | held) must reach minStrength. */
   cooccurrence: { minSupport: 3, minStrength: 0.2, neighbours: 8 },
-  occupation: { same_detail: 1, same_minor: 0.7, same_medium: 0.4, same_major: 0.15, different: 0, unknown: 0.15 } satisfies Record<
+  /** `inferred_group`: a talent who named no desired occupation, for a job in the 中类 inferred from the talent's skills (matching.model.ts). */
+  occupation: { same_detail: 1, same_minor: 0.7, same_medium: 0.4, same_major: 0.15, different: 0, inferred_group: 0.4, unknown: 0.15 } satisfies Record<
     OccupationProximity,
     number
   >,

@@ -13,7 +13,7 @@ import { jobPostings } from '../jobs/index.js';
 import { talentProfiles } from '../profiles/index.js';
 import { jobFeatures, type MatchableJob, talentFeatures } from './matching.features.js';
 import type { Ranked, SideIndex } from './matching.index.js';
-import { type LearntModel, learnModel } from './matching.model.js';
+import { inferOccupation, type LearntModel, learnModel } from './matching.model.js';
 import {
   describeJob,
   describeTalent,
@@ -193,7 +193,7 @@ export class MatchingEngine {
     snap.jobs.load(jobs, (j, sink) => describeJob(j, model, sink));
     const now = this.clock();
     snap.talents.load(
-      profileRows.map((p) => talentFeatures(p, now, evidence.get(p.userId))),
+      profileRows.map((p) => inferOccupation(talentFeatures(p, now, evidence.get(p.userId)), model)),
       describeTalent,
     );
     this.snap = snap;
@@ -255,7 +255,8 @@ export class MatchingEngine {
     }
     const now = this.clock();
     for (const r of profileRows) {
-      if (OPEN_VISIBILITY.includes(r.visibility) && r.accountStatus === 'active') s.talents.upsert(talentEntry(talentFeatures(r, now, evidence.get(r.userId))));
+      if (OPEN_VISIBILITY.includes(r.visibility) && r.accountStatus === 'active')
+        s.talents.upsert(talentEntry(inferOccupation(talentFeatures(r, now, evidence.get(r.userId)), s.model)));
       else s.talents.remove(r.userId);
       s.profilesMark = Math.max(s.profilesMark, r.updatedAt.getTime());
     }
@@ -265,8 +266,9 @@ export class MatchingEngine {
   }
 
   /** Top published, live jobs for a talent. */
-  async jobsForTalent(t: TalentFeatures, k: number, exceptJobId: string | null = null): Promise<Ranked<IndexedJob, MatchResult>[]> {
+  async jobsForTalent(talent: TalentFeatures, k: number, exceptJobId: string | null = null): Promise<Ranked<IndexedJob, MatchResult>[]> {
     const s = await this.ready();
+    const t = inferOccupation(talent, s.model);
     const now = this.clock();
     return s.jobs.search<MatchResult>({ ...jobsQuery(t, s.model), k, score: jobScorer(t, s.model, now, exceptJobId), rest: jobRest(s.jobs, t, now) });
   }
@@ -286,7 +288,7 @@ export class MatchingEngine {
   /** The exhaustive scorer (every indexed document): the evaluation path. */
   async exhaustiveJobsForTalent(t: TalentFeatures, k: number) {
     const s = await this.ready();
-    return s.jobs.exhaustive<MatchResult>({ k, score: jobScorer(t, s.model, this.clock(), null) });
+    return s.jobs.exhaustive<MatchResult>({ k, score: jobScorer(inferOccupation(t, s.model), s.model, this.clock(), null) });
   }
 
   async exhaustiveTalentsForJob(j: JobFeatures, k: number) {

@@ -4,7 +4,7 @@
  * the exhaustive path score with the same numbers.
  */
 import { MATCHING_CONFIG, type MatchingConfig } from './matching.config.js';
-import type { JobFeatures, ScoringModel } from './matching.score.js';
+import type { JobFeatures, ScoringModel, TalentFeatures } from './matching.score.js';
 
 export interface LearntModel extends ScoringModel {
   postings: number;
@@ -12,6 +12,25 @@ export interface LearntModel extends ScoringModel {
   relatedInverse(key: string): readonly (readonly [string, number])[];
   /** Published postings that list the skill. */
   df(key: string): number;
+  /**
+   * The 中类 ('d-dd') whose postings ask most for these skills: Σ over the skills of P(group | skill),
+   * each skill's five strongest groups; null unless at least two of the skills point to it.
+   */
+  inferGroup(keys: readonly string[]): string | null;
+}
+
+/** Groups kept per skill for inferGroup. */
+const GROUPS_PER_SKILL = 5;
+
+/**
+ * A talent who named no desired occupation, with the 中类 inferred from the declared skills
+ * (TalentFeatures.inferredGroup); anyone else unchanged. The engine applies it to every talent it
+ * indexes or queries with, so the scorer and the index see the same features.
+ */
+export function inferOccupation(t: TalentFeatures, model: LearntModel): TalentFeatures {
+  if (t.desiredOccupations.length > 0) return t.inferredGroup ? { ...t, inferredGroup: null } : t;
+  const group = model.inferGroup(t.skills.map((s) => s.key));
+  return group === (t.inferredGroup ?? null) ? t : { ...t, inferredGroup: group };
 }
 
 const NONE: readonly (readonly [string, number])[] = [];
@@ -21,6 +40,8 @@ export function learnModel(jobs: Iterable<JobFeatures>, c: MatchingConfig = MATC
   const keys: string[] = [];
   const df: number[] = [];
   const pairs = new Map<number, number>();
+  /** skill id → 中类 → postings */
+  const byGroup: Map<string, number>[] = [];
   let n = 0;
   const idOf = (k: string) => {
     let id = ids.get(k);
@@ -35,7 +56,16 @@ export function learnModel(jobs: Iterable<JobFeatures>, c: MatchingConfig = MATC
   for (const j of jobs) {
     n++;
     const set = [...new Set([...j.required, ...j.preferred].map((s) => idOf(s.key)))].sort((a, b) => a - b);
-    for (const a of set) df[a] = (df[a] ?? 0) + 1;
+    const group = j.occupationCode.slice(0, 4);
+    for (const a of set) {
+      df[a] = (df[a] ?? 0) + 1;
+      let g = byGroup[a];
+      if (!g) {
+        g = new Map();
+        byGroup[a] = g;
+      }
+      g.set(group, (g.get(group) ?? 0) + 1);
+    }
     for (let x = 0; x < set.length; x++)
       for (let y = x + 1; y < set.length; y++) {
         const p = (set[x] as number) * 2_097_152 + (set[y] as number);
@@ -75,8 +105,35 @@ export function learnModel(jobs: Iterable<JobFeatures>, c: MatchingConfig = MATC
       inv.push([s, strength]);
     }
   }
+  // each skill's strongest groups with P(group | skill)
+  const groupsOf: (readonly [string, number])[][] = byGroup.map((g, id) =>
+    [...g]
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+      .slice(0, GROUPS_PER_SKILL)
+      .map(([group, count]) => [group, count / (df[id] ?? 1)] as const),
+  );
   return {
     postings: n,
+    inferGroup: (keys) => {
+      const score = new Map<string, number>();
+      const support = new Map<string, number>();
+      for (const key of new Set(keys)) {
+        const id = ids.get(key);
+        if (id === undefined) continue;
+        for (const [group, p] of groupsOf[id] ?? []) {
+          score.set(group, (score.get(group) ?? 0) + p);
+          support.set(group, (support.get(group) ?? 0) + 1);
+        }
+      }
+      let best: string | null = null;
+      let top = 0;
+      for (const [group, s] of score)
+        if ((support.get(group) ?? 0) >= 2 && (s > top || (s === top && best !== null && group < best))) {
+          best = group;
+          top = s;
+        }
+      return best;
+    },
     idf: (key) => {
       const id = ids.get(key);
       return 1 + Math.log((n + 1) / ((id === undefined ? 0 : (df[id] ?? 0)) + 1));

@@ -93,7 +93,13 @@ export function jobsQuery(t: TalentFeatures, model: LearntModel) {
       if (held.has(other)) continue;
       credits.set(other, Math.max(credits.get(other) ?? 0, MATCHING_CONFIG.relatedCredit * strength));
     }
-  const buckets = ['remote', ...t.desiredOccupations.map(medium), `city:${cityOf(t.regionCode)}`, ...t.desiredCities.map((c) => `city:${cityOf(c)}`)];
+  const buckets = [
+    'remote',
+    ...t.desiredOccupations.map(medium),
+    ...(t.inferredGroup ? [medium(t.inferredGroup)] : []),
+    `city:${cityOf(t.regionCode)}`,
+    ...t.desiredCities.map((c) => `city:${cityOf(c)}`),
+  ];
   // a job's skill weights sum to 1, so co-occurring skills add at most the largest credit
   const related = [...credits];
   const relatedMax = related.reduce((m, [, c]) => Math.max(m, c), 0);
@@ -211,6 +217,8 @@ export function describeTalent(t: TalentFeatures, sink: DocSink<TalentFeatures>)
     for (let k = 0; k < i; k++) if (mediumBucket(occ[k] as string) === b) dup = true;
     if (!dup) sink.bucket(b);
   }
+  // (a talent with an inferred group desires no occupation: no duplicate possible)
+  if (t.inferredGroup) sink.bucket(mediumBucket(t.inferredGroup));
   const home = cityBucket(t.regionCode);
   sink.bucket(home);
   const cities = t.desiredCities;

@@ -5,7 +5,7 @@ import { talentProfiles } from '../profiles/index.js';
 import { MATCHING_CONFIG } from './matching.config.js';
 import { jobRow, pairBound, talentRow } from './matching.columns.js';
 import { type MatchableProfile, talentFeatures } from './matching.features.js';
-import { learnModel } from './matching.model.js';
+import { inferOccupation, learnModel } from './matching.model.js';
 import {
   describeJob,
   describeTalent,
@@ -146,6 +146,42 @@ describe('scoreMatch', () => {
     ]);
   });
 
+  it('infers the occupation group from the skills of a talent who named none, and says so', () => {
+    const posting = (id: string, occupationCode: string, keys: string[]): JobFeatures => ({
+      ...job(),
+      id,
+      occupationCode,
+      required: keys.map((key) => ({ key, name: key, level: 0 })),
+      preferred: [],
+    });
+    const m = learnModel([
+      posting('a', '2-02-10-01', ['python', 'sql']),
+      posting('b', '2-02-10-03', ['python', 'sql', 'spark']),
+      posting('c', '4-04-05-04', ['sql', 'excel']),
+    ]);
+    const none = { ...t, desiredOccupations: [] };
+    const inferred = inferOccupation(
+      {
+        ...none,
+        skills: [
+          { key: 'python', name: 'Python', level: 3 },
+          { key: 'sql', name: 'SQL', level: 3 },
+        ],
+      },
+      m,
+    );
+    expect(inferred.inferredGroup).toBe('2-02');
+    // one skill alone does not point to a group; a desired occupation is never overridden
+    expect(inferOccupation({ ...none, skills: [{ key: 'python', name: 'Python', level: 3 }] }, m).inferredGroup ?? null).toBeNull();
+    expect(inferOccupation({ ...t, inferredGroup: '2-02' }, m).inferredGroup).toBeNull();
+    const inGroup = posting('x', '2-02-30-09', ['python']);
+    const elsewhere = posting('y', '4-04-05-04', ['python']);
+    expect(scoreMatch(inferred, inGroup, m, NOW).reasons.occupation).toBe('inferred_group');
+    expect(scoreMatch(inferred, elsewhere, m, NOW).reasons.occupation).toBe('unknown');
+    expect(scoreMatch(inferred, inGroup, m, NOW).raw).toBeGreaterThan(scoreMatch(inferred, elsewhere, m, NOW).raw);
+    expect(pairBound(talentRow(inferred), jobRow(inGroup), NOW)).toBe(contextBound(inferred, inGroup, NOW));
+  });
+
   it('excludes a talent below the required education, and scores salary and location', () => {
     expect(scoreMatch({ ...t, educationRank: 5 }, job(), model, NOW).excluded).toBe('education');
     expect(scoreMatch({ ...t, educationRank: null }, job(), model, NOW).excluded).toBeNull();
@@ -206,6 +242,8 @@ function world(seed: number) {
     regionCode: pick(regions),
     desiredCities: rnd() < 0.5 ? [] : [pick(regions)],
     desiredOccupations: rnd() < 0.3 ? [] : [pick(occs)],
+    // (only read when no occupation is desired, as the engine sets it)
+    inferredGroup: rnd() < 0.5 ? pick(occs).slice(0, 4) : null,
     skills: uniq(Array.from({ length: Math.floor(rnd() * 10) }, skill)),
     desiredSalaryMinFen: rnd() < 0.3 ? null : 500_000 + Math.floor(rnd() * 1_000_000),
     educationRank: rnd() < 0.2 ? null : 3 + Math.floor(rnd() * 5),

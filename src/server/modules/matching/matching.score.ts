@@ -36,6 +36,11 @@ export interface TalentFeatures {
   regionCode: string;
   desiredCities: readonly string[];
   desiredOccupations: readonly string[];
+  /**
+   * Set by the engine when no occupation is desired: the 中类 ('d-dd') whose published postings ask most
+   * for the talent's declared skills (inferOccupationGroup in matching.model.ts), or null.
+   */
+  inferredGroup?: string | null;
   skills: readonly SkillFeature[];
   desiredSalaryMinFen: number | null;
   /** Highest education (educationRank), null if none declared. */
@@ -89,8 +94,8 @@ export function educationRank(code: string | null | undefined): number | null {
   return rank[code[0] ?? ''] ?? 0;
 }
 
-export function occupationProximity(desired: readonly string[], code: string): OccupationProximity {
-  if (desired.length === 0) return 'unknown';
+export function occupationProximity(desired: readonly string[], code: string, inferredGroup: string | null = null): OccupationProximity {
+  if (desired.length === 0) return inferredGroup !== null && code.slice(0, 4) === inferredGroup ? 'inferred_group' : 'unknown';
   let best = 0;
   for (const d of desired) {
     // codes are d-dd-dd-dd: 大类 is 1 character, 中类 4, 小类 7, 细类 10
@@ -214,7 +219,7 @@ const halfLife = (ageMs: number, days: number) => 0.5 ** Math.max(0, ageMs / DAY
  */
 /** The parts that do not depend on skills: shared by scoreMatch and by the engine's candidate bound. */
 function contextParts(t: TalentFeatures, j: JobFeatures, nowMs: number, c: MatchingConfig) {
-  const occupation = occupationProximity(t.desiredOccupations, j.occupationCode);
+  const occupation = occupationProximity(t.desiredOccupations, j.occupationCode, t.inferredGroup ?? null);
   const location = locationFit(t, j, c);
   const salary = salaryFit(t, j, c);
   const education = educationFit(t, j);
