@@ -105,33 +105,52 @@ export function learnModel(jobs: Iterable<JobFeatures>, c: MatchingConfig = MATC
       inv.push([s, strength]);
     }
   }
-  // each skill's strongest groups with P(group | skill)
-  const groupsOf: (readonly [string, number])[][] = byGroup.map((g, id) =>
+  // each skill's strongest groups with P(group | skill), groups as dense ids (inferGroup runs for every
+  // talent without a desired occupation at build: typed scratch arrays, no maps)
+  const groupIds = new Map<string, number>();
+  const groupNames: string[] = [];
+  const groupsOf: (readonly [number, number])[][] = byGroup.map((g, id) =>
     [...g]
       .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
       .slice(0, GROUPS_PER_SKILL)
-      .map(([group, count]) => [group, count / (df[id] ?? 1)] as const),
+      .map(([group, count]) => {
+        let gid = groupIds.get(group);
+        if (gid === undefined) {
+          gid = groupNames.length;
+          groupIds.set(group, gid);
+          groupNames.push(group);
+        }
+        return [gid, count / (df[id] ?? 1)] as const;
+      }),
   );
+  const groupScore = new Float64Array(groupNames.length);
+  const groupSupport = new Int32Array(groupNames.length);
+  const touchedGroups: number[] = [];
   return {
     postings: n,
     inferGroup: (keys) => {
-      const score = new Map<string, number>();
-      const support = new Map<string, number>();
+      touchedGroups.length = 0;
       for (const key of new Set(keys)) {
         const id = ids.get(key);
         if (id === undefined) continue;
-        for (const [group, p] of groupsOf[id] ?? []) {
-          score.set(group, (score.get(group) ?? 0) + p);
-          support.set(group, (support.get(group) ?? 0) + 1);
+        for (const [g, p] of groupsOf[id] ?? []) {
+          if (groupSupport[g] === 0) touchedGroups.push(g);
+          groupScore[g] = (groupScore[g] as number) + p;
+          groupSupport[g] = (groupSupport[g] as number) + 1;
         }
       }
       let best: string | null = null;
       let top = 0;
-      for (const [group, s] of score)
-        if ((support.get(group) ?? 0) >= 2 && (s > top || (s === top && best !== null && group < best))) {
-          best = group;
+      for (const g of touchedGroups) {
+        const s = groupScore[g] as number;
+        const name = groupNames[g] as string;
+        if ((groupSupport[g] as number) >= 2 && (s > top || (s === top && best !== null && name < best))) {
+          best = name;
           top = s;
         }
+        groupScore[g] = 0;
+        groupSupport[g] = 0;
+      }
       return best;
     },
     idf: (key) => {
