@@ -29,6 +29,8 @@ export const MATCHING_CONFIG = {
   /** A declared level below the required one costs this much per step (了解 < 熟悉 < 熟练 < 精通), down to `levelFloor`. */
   levelStepPenalty: 0.35,
   levelFloor: 0.4,
+  /** A declared level exactly at the asked one: met, with less to spare than a level above it (declared levels are self-assessed). */
+  levelAtAsk: 0.9,
   /** The job names a level, the talent declared none. */
   levelUnknown: 0.8,
   /** Credit for a missing skill when the talent has one that co-occurs with it in postings (× co-occurrence strength). */
@@ -36,10 +38,12 @@ export const MATCHING_CONFIG = {
   /** Co-occurrence: a pair must appear in this many published postings, and P(missing | held) must reach minStrength. */
   cooccurrence: { minSupport: 3, minStrength: 0.2, neighbours: 8 },
   /** `inferred_group`: a talent who named no desired occupation, for a job in the 中类 inferred from the talent's skills (matching.model.ts). */
-  occupation: { same_detail: 1, same_minor: 0.7, same_medium: 0.4, same_major: 0.15, different: 0, inferred_group: 0.4, unknown: 0.15 } satisfies Record<
+  occupation: { same_detail: 1, same_minor: 0.7, same_medium: 0.4, same_major: 0.15, different: 0, inferred_group: 0.7, unknown: 0.15 } satisfies Record<
     OccupationProximity,
     number
   >,
+  /** How `inferred_group` is found (matching.model.ts inferGroup): naive Bayes smoothing, and the posted skills it needs. */
+  occupationInference: { smoothing: 0.1, minSkills: 2 },
   location: { remote: 1, same_county: 1, desired_city: 1, same_city: 0.8, elsewhere: 0.3, not_desired: 0 } satisfies Record<LocationFit, number>,
   salary: { meets: 1, overlaps: 0.85, unknown: 0.6 } satisfies Record<Exclude<SalaryFit, 'below'>, number>,
   /** Below the wish: 1 − slope × shortfall / wish, at least 0. */
@@ -59,7 +63,7 @@ export const MATCHING_CONFIG = {
   educationHard: true,
   locationHard: true,
   salaryHard: true,
-  salaryHardTolerance: 0.1,
+  salaryHardTolerance: 0,
   education: { meets: 1, below: 0.2, unknown: 0.5, not_required: 1 } satisfies Record<EducationFit, number>,
   experience: { meets: 1, not_required: 1 } satisfies Record<Exclude<ExperienceFit, 'below'>, number>,
   /** A verified certificate counts fully, a declared one by this factor; the part is capped at 1. */

@@ -13,14 +13,12 @@ export interface LearntModel extends ScoringModel {
   /** Published postings that list the skill. */
   df(key: string): number;
   /**
-   * The 中类 ('d-dd') whose postings ask most for these skills: Σ over the skills of P(group | skill),
-   * each skill's five strongest groups; null unless at least two of the skills point to it.
+   * The 中类 ('d-dd') of the 小类 most likely to ask for these skills — multinomial naive Bayes over the
+   * 小类 learnt from the published postings (additive smoothing, no prior: a popular 小类 does not win by
+   * size) — or null when fewer than `occupationInference.minSkills` of the skills were ever posted.
    */
   inferGroup(keys: readonly string[]): string | null;
 }
-
-/** Groups kept per skill for inferGroup. */
-const GROUPS_PER_SKILL = 5;
 
 /**
  * A talent who named no desired occupation, with the 中类 inferred from the declared skills
@@ -40,8 +38,8 @@ export function learnModel(jobs: Iterable<JobFeatures>, c: MatchingConfig = MATC
   const keys: string[] = [];
   const df: number[] = [];
   const pairs = new Map<number, number>();
-  /** skill id → 中类 → postings */
-  const byGroup: Map<string, number>[] = [];
+  /** skill id → 小类 → postings that ask for it */
+  const byMinor: Map<string, number>[] = [];
   let n = 0;
   const idOf = (k: string) => {
     let id = ids.get(k);
@@ -56,15 +54,15 @@ export function learnModel(jobs: Iterable<JobFeatures>, c: MatchingConfig = MATC
   for (const j of jobs) {
     n++;
     const set = [...new Set([...j.required, ...j.preferred].map((s) => idOf(s.key)))].sort((a, b) => a - b);
-    const group = j.occupationCode.slice(0, 4);
+    const minor = j.occupationCode.slice(0, 7);
     for (const a of set) {
       df[a] = (df[a] ?? 0) + 1;
-      let g = byGroup[a];
-      if (!g) {
-        g = new Map();
-        byGroup[a] = g;
+      let m = byMinor[a];
+      if (!m) {
+        m = new Map();
+        byMinor[a] = m;
       }
-      g.set(group, (g.get(group) ?? 0) + 1);
+      m.set(minor, (m.get(minor) ?? 0) + 1);
     }
     for (let x = 0; x < set.length; x++)
       for (let y = x + 1; y < set.length; y++) {
@@ -105,53 +103,50 @@ export function learnModel(jobs: Iterable<JobFeatures>, c: MatchingConfig = MATC
       inv.push([s, strength]);
     }
   }
-  // each skill's strongest groups with P(group | skill), groups as dense ids (inferGroup runs for every
-  // talent without a desired occupation at build: typed scratch arrays, no maps)
-  const groupIds = new Map<string, number>();
-  const groupNames: string[] = [];
-  const groupsOf: (readonly [number, number])[][] = byGroup.map((g, id) =>
-    [...g]
-      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
-      .slice(0, GROUPS_PER_SKILL)
-      .map(([group, count]) => {
-        let gid = groupIds.get(group);
-        if (gid === undefined) {
-          gid = groupNames.length;
-          groupIds.set(group, gid);
-          groupNames.push(group);
-        }
-        return [gid, count / (df[id] ?? 1)] as const;
-      }),
+  // naive Bayes over the 小类: log P(skills | 小类) with additive smoothing, from the postings' skill
+  // counts; sparse (a 小类 that never asked for a skill scores the smoothing term, added once per 小类)
+  const minorIds = new Map<string, number>();
+  const minorNames: string[] = [];
+  const minorTotal: number[] = [];
+  const skillMinors: (readonly [number, number])[][] = byMinor.map((m) =>
+    [...m].map(([minor, count]) => {
+      let gid = minorIds.get(minor);
+      if (gid === undefined) {
+        gid = minorNames.length;
+        minorIds.set(minor, gid);
+        minorNames.push(minor);
+        minorTotal.push(0);
+      }
+      minorTotal[gid] = (minorTotal[gid] as number) + count;
+      return [gid, count] as const;
+    }),
   );
-  const groupScore = new Float64Array(groupNames.length);
-  const groupSupport = new Int32Array(groupNames.length);
-  const touchedGroups: number[] = [];
+  const alpha = c.occupationInference.smoothing;
+  const logAlpha = Math.log(alpha);
+  const logNorm = minorTotal.map((total) => Math.log(total + alpha * keys.length));
+  const bonus = new Float64Array(minorNames.length);
   return {
     postings: n,
-    inferGroup: (keys) => {
-      touchedGroups.length = 0;
-      for (const key of new Set(keys)) {
+    inferGroup: (skillKeys) => {
+      bonus.fill(0);
+      let known = 0;
+      for (const key of new Set(skillKeys)) {
         const id = ids.get(key);
         if (id === undefined) continue;
-        for (const [g, p] of groupsOf[id] ?? []) {
-          if (groupSupport[g] === 0) touchedGroups.push(g);
-          groupScore[g] = (groupScore[g] as number) + p;
-          groupSupport[g] = (groupSupport[g] as number) + 1;
+        known++;
+        for (const [g, count] of skillMinors[id] ?? []) bonus[g] = (bonus[g] as number) + Math.log(count + alpha) - logAlpha;
+      }
+      if (known < c.occupationInference.minSkills) return null;
+      let best = -1;
+      let top = Number.NEGATIVE_INFINITY;
+      for (let g = 0; g < minorNames.length; g++) {
+        const score = (bonus[g] as number) + known * (logAlpha - (logNorm[g] as number));
+        if (score > top || (score === top && (minorNames[g] as string) < (minorNames[best] as string))) {
+          best = g;
+          top = score;
         }
       }
-      let best: string | null = null;
-      let top = 0;
-      for (const g of touchedGroups) {
-        const s = groupScore[g] as number;
-        const name = groupNames[g] as string;
-        if ((groupSupport[g] as number) >= 2 && (s > top || (s === top && best !== null && name < best))) {
-          best = name;
-          top = s;
-        }
-        groupScore[g] = 0;
-        groupSupport[g] = 0;
-      }
-      return best;
+      return best < 0 ? null : (minorNames[best] as string).slice(0, 4);
     },
     idf: (key) => {
       const id = ids.get(key);

@@ -182,6 +182,40 @@ describe('scoreMatch', () => {
     expect(pairBound(talentRow(inferred), jobRow(inGroup), NOW)).toBe(contextBound(inferred, inGroup, NOW));
   });
 
+  it('infers the group by likelihood, so a popular group does not win by its size', () => {
+    const t = talentFeatures(profile(), NOW);
+    const posting = (id: string, occupationCode: string, keys: string[]): JobFeatures => ({
+      ...job(),
+      id,
+      occupationCode,
+      required: keys.map((key) => ({ key, name: key, level: 0 })),
+      preferred: [],
+    });
+    // 4-04 posts SQL twenty times (and Spark once); 2-02 posts only SQL with Spark, twice
+    const m = learnModel([
+      ...Array.from({ length: 20 }, (_, i) => posting(`w${i}`, '4-04-05-04', ['sql', 'word'])),
+      posting('ws', '4-04-05-04', ['sql', 'spark', 'word']),
+      posting('d1', '2-02-10-01', ['sql', 'spark']),
+      posting('d2', '2-02-10-03', ['sql', 'spark']),
+    ]);
+    const skills = (keys: string[]) => keys.map((key) => ({ key, name: key, level: 3 }));
+    const none = { ...t, desiredOccupations: [] };
+    expect(inferOccupation({ ...none, skills: skills(['sql', 'spark']) }, m).inferredGroup).toBe('2-02');
+    expect(inferOccupation({ ...none, skills: skills(['sql', 'word']) }, m).inferredGroup).toBe('4-04');
+  });
+
+  it('ranks a declared level above the asked one over one exactly at it, and both over one below', () => {
+    const j = job({ required: [{ key: 'python', name: 'Python', level: 3 }], preferred: [] });
+    const m = learnModel([j]);
+    const at = (level: 'familiar' | 'proficient' | 'expert') =>
+      scoreMatch(talentFeatures(profile({ skills: [{ skillId: 'python', name: 'Python', level }] }), NOW), j, m, NOW);
+    expect(at('expert').parts.skills).toBe(1);
+    expect(at('proficient').parts.skills).toBeCloseTo(MATCHING_CONFIG.levelAtAsk, 9);
+    expect(at('proficient').reasons.levelGaps).toEqual([]);
+    expect(at('familiar').parts.skills).toBeLessThan(at('proficient').parts.skills);
+    expect(at('familiar').reasons.levelGaps.map((g) => g.key)).toEqual(['python']);
+  });
+
   it('excludes a talent below the required education, and scores salary and location', () => {
     expect(scoreMatch({ ...t, educationRank: 5 }, job(), model, NOW).excluded).toBe('education');
     expect(scoreMatch({ ...t, educationRank: null }, job(), model, NOW).excluded).toBeNull();

@@ -134,7 +134,8 @@ export function askedLevel(stated: number, importance: 'required' | 'preferred',
 
 /** How far a declared level meets the asked one (1 when met or not asked): the skill part's level factor. */
 export function levelFit(required: number, declared: number, c: MatchingConfig = MATCHING_CONFIG): number {
-  if (required === 0 || declared >= required) return 1;
+  if (required === 0 || declared > required) return 1;
+  if (declared === required) return c.levelAtAsk;
   if (declared === 0) return c.levelUnknown;
   return Math.max(c.levelFloor, 1 - c.levelStepPenalty * (required - declared));
 }
