@@ -216,6 +216,18 @@ export class Columns {
     return r;
   }
 
+  /**
+   * Whether the slot's occupation is in one of the 中类 `groups` (ddd integers): a job's own code, a
+   * talent's desired occupations or inferred group. A code not in the expected format counts as in.
+   */
+  inGroups(slot: number, groups: readonly number[]): boolean {
+    if ((this.flags[slot] as number) & FLAG_ODD_OCC) return true;
+    const n = this.occN[slot] as number;
+    for (let i = 0; i < n; i++) if (groups.includes(Math.floor((this.occ[slot * MAX_LIST + i] as number) / 10_000))) return true;
+    const inf = this.inf[slot] as number;
+    return inf >= 0 && groups.includes(inf);
+  }
+
   bytes(): number {
     return [
       this.county,

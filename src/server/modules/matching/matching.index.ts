@@ -40,7 +40,7 @@ export class SideIndex<F extends { id: string }> {
   readonly docs: (F | null)[] = [];
   readonly slotOf = new Map<string, number>();
   readonly skills: PostingStore;
-  readonly buckets = new PostingStore(false);
+  readonly buckets: PostingStore;
   /** The non-skill facts of each slot (the context bound and the hard filters read them). */
   readonly columns = new Columns();
   private live = new Uint8Array(0);
@@ -63,6 +63,9 @@ export class SideIndex<F extends { id: string }> {
   private scanGroupCount = 0;
   /** Documents the last search scored in full (the benchmark reports it: how tight the bounds are). */
   lastScored = 0;
+  /** How far the last search went: 0 skill lists only, 1 also the buckets, 2 also every other document. */
+  lastReach = 0;
+  lastPostings = 0;
 
   /**
    * `kind`: jobs (weighted postings, talent queries) or talents. `eagerShare`: the share of the slots
@@ -75,6 +78,8 @@ export class SideIndex<F extends { id: string }> {
     readonly eagerShare = kind === 'jobs' ? Number.POSITIVE_INFINITY : 1 / 8,
   ) {
     this.skills = kind === 'jobs' ? new PostingStore(true, ANY_GROUP + 1) : new PostingStore(false, 2 * ANY_GROUP + 1, ANY_GROUP + 1);
+    // buckets are partitioned like the skills: a query reads an occupation group only in its cities
+    this.buckets = kind === 'jobs' ? new PostingStore(false, ANY_GROUP + 1) : new PostingStore(false, 2 * ANY_GROUP + 1, ANY_GROUP + 1);
   }
 
   /** The groups a document's postings go to (into `out`; returns how many). */
@@ -166,41 +171,77 @@ export class SideIndex<F extends { id: string }> {
   /**
    * Builds an empty index from all documents at once, in two passes over `describe` (which tells each
    * document to the sink: doc, then its skills and buckets, without intermediate arrays): the first
-   * places the documents and counts each term's postings, the second fills one CSR per store at its
-   * final size (no growable arrays, no copies).
+   * counts each term's postings, then the documents are placed city by city (slots ordered by their
+   * primary group, so the documents one query reads lie close together in the per-slot arrays: far
+   * fewer cache misses), and the second fills one CSR per store at its final size, in slot order.
    */
   load<T>(items: readonly T[], describe: (item: T, sink: DocSink<F>) => void) {
     if (this.docs.length) throw new Error('SideIndex.load on a non-empty index');
     this.reserve(items.length);
     const { skills, buckets, docGroups } = this;
+    const features: F[] = [];
+    const masks = new Uint32Array(items.length);
     let groups = 0;
     const counting: DocSink<F> = {
-      doc: (features, mask) => {
-        this.place(features, mask);
+      doc: (f, mask) => {
+        masks[features.length] = mask >>> 0;
+        features.push(f);
         groups = this.groupsOf(mask, docGroups);
       },
       skill: (key) => {
         const term = skills.termId(key, true);
         for (let g = 0; g < groups; g++) skills.count(term, docGroups[g] as number);
       },
-      bucket: (key) => buckets.count(buckets.termId(key, true)),
+      bucket: (key) => {
+        const term = buckets.termId(key, true);
+        for (let g = 0; g < groups; g++) buckets.count(term, docGroups[g] as number);
+      },
     };
     for (const item of items) describe(item, counting);
     skills.allocate();
     buckets.allocate();
+    // slots in order of primary group (a stable counting sort: item order within a group)
+    const start = new Int32Array(ANY_GROUP + 2);
+    const primary = (m: number) => (m === ANYWHERE ? ANY_GROUP : lowestBit(m));
+    for (let i = 0; i < items.length; i++) (start[primary(masks[i] as number) + 1] as number)++;
+    for (let g = 1; g < start.length; g++) start[g] = (start[g] as number) + (start[g - 1] as number);
+    const order = new Int32Array(items.length);
+    for (let i = 0; i < items.length; i++) order[(start[primary(masks[i] as number)] as number)++] = i;
+    // a repeated id: the later item wins, as with upserts in item order
+    const itemOf = new Int32Array(items.length);
+    for (let s = 0; s < order.length; s++) {
+      const i = order[s] as number;
+      const f = features[i] as F;
+      const earlier = this.slotOf.get(f.id);
+      if (earlier !== undefined && (itemOf[earlier] as number) > i) this.placeDead(f, masks[i] as number);
+      else this.place(f, masks[i] as number);
+      itemOf[s] = i;
+    }
     let slot = -1;
     const filling: DocSink<F> = {
       doc: () => {
-        slot++;
         groups = this.groupsOf(this.mask[slot] as number, docGroups);
       },
       skill: (key, w, level) => {
         const term = skills.termId(key, false);
         for (let g = 0; g < groups; g++) skills.put(term, slot, w, level, docGroups[g] as number);
       },
-      bucket: (key) => buckets.put(buckets.termId(key, false), slot, 1),
+      bucket: (key) => {
+        const term = buckets.termId(key, false);
+        for (let g = 0; g < groups; g++) buckets.put(term, slot, 1, 0, docGroups[g] as number);
+      },
     };
-    for (const item of items) describe(item, filling);
+    for (slot = 0; slot < order.length; slot++) describe(items[order[slot] as number] as T, filling);
+  }
+
+  /** A slot for a superseded copy of a document during load(): its postings point at an empty slot. */
+  private placeDead(features: F, mask: number) {
+    const slot = this.docs.length;
+    if (slot >= this.live.length) this.reserve(Math.max(1024, slot * 2));
+    this.docs.push(null);
+    this.live[slot] = 0;
+    this.mask[slot] = mask >>> 0;
+    this.columns.set(slot, this.rowOf(features, this.scratch));
   }
 
   /** Live documents that list the skill. */
@@ -268,6 +309,7 @@ export class SideIndex<F extends { id: string }> {
     f: QueryFilter | undefined,
   ) {
     const { state, ub, rel, batch } = this;
+    this.lastPostings += to - from;
     const acc = related ? rel : ub;
     const pending = this.epoch;
     const done = pending + 1;
@@ -322,6 +364,8 @@ export class SideIndex<F extends { id: string }> {
   search<R extends { raw: number }>(q: SearchSpec<F, R>): Ranked<F, R>[] {
     this.prepare();
     this.lastScored = 0;
+    this.lastReach = 0;
+    this.lastPostings = 0;
     this.chooseGroups(q.filter);
     const top = new TopK<F, R>(q.k);
     const lists: List[] = [];
@@ -369,18 +413,23 @@ export class SideIndex<F extends { id: string }> {
       this.judge(top, q, ownSuffix[i + 1] as number, relSuffix[i + 1] as number);
     }
     const R = i < L ? remaining(i) : 0;
-    if (!top.full || sw * R + context + EPS >= top.threshold) {
+    // buckets in descending order of their bound (what a document first met in that bucket can score
+    // apart from skills): each only while such a document could still enter the top k
+    for (const [b, bound] of q.buckets) {
+      if (top.full && sw * R + bound + EPS < top.threshold) break;
+      this.lastReach = 1;
       this.batchLen = 0;
-      for (const b of q.buckets) {
-        const term = this.buckets.termId(b, false);
-        if (term >= 0) this.traverse(this.buckets, term, 0, null, false, f);
-      }
+      const term = this.buckets.termId(b, false);
+      if (term >= 0) this.traverse(this.buckets, term, 0, null, false, f);
       this.judge(top, q, ownSuffix[i] as number, relSuffix[i] as number);
     }
     if (!top.full || sw * R + q.outsideBound + EPS >= top.threshold) {
+      this.lastReach = 2;
       const { state, docs } = this;
+      const groups = q.groups;
       for (let d = 0; d < docs.length; d++) {
         if ((state[d] as number) >= this.epoch || !this.pass(d, f)) continue;
+        if (groups && top.full && sw * R + groups.outside + EPS < top.threshold && !this.columns.inGroups(d, groups.ids)) continue;
         const doc = docs[d] as F;
         if (q.rest) {
           const r = q.rest(d, doc);
@@ -422,10 +471,12 @@ export class SideIndex<F extends { id: string }> {
     }
     const sw = q.skillWeight;
     const context = 1 - sw;
+    const groups = q.groups;
     for (let bin = BINS - 1; bin >= 0; bin--) {
       if (top.full && sw * Math.min(1, (bin + 1) / BINS) + context + EPS < top.threshold) break;
       for (let k = counts[bin] as number; k < (counts[bin + 1] as number); k++) {
         const d = order[k] as number;
+        if (groups && top.full && sw * bound(d) + groups.outside + EPS < top.threshold && !this.columns.inGroups(d, groups.ids)) continue;
         if (q.rest) {
           const r = q.rest(d, docs[d] as F);
           if (r === null || (top.full && sw * bound(d) + r + EPS < top.threshold)) continue;

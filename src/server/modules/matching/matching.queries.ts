@@ -4,9 +4,9 @@
  */
 import { MATCHING_CONFIG } from './matching.config.js';
 import { emptyRow, jobRow, pairBound, talentRow } from './matching.columns.js';
-import { type DocEntry, type DocSink, type QueryFilter, SideIndex } from './matching.index.js';
+import { type DocEntry, type DocSink, type QueryFilter, type SearchSpec, SideIndex } from './matching.index.js';
 import type { LearntModel } from './matching.model.js';
-import { askedLevel, type JobFeatures, levelFit, nonCandidateBound, scoreMatch, type TalentFeatures } from './matching.score.js';
+import { askedLevel, contextMax, type JobFeatures, levelFit, nonCandidateBound, scoreMatch, type TalentFeatures } from './matching.score.js';
 
 export interface IndexedJob extends JobFeatures {
   orgId: string;
@@ -84,6 +84,21 @@ export function jobFilter(j: JobFeatures): QueryFilter {
   };
 }
 
+/**
+ * The query's occupation groups for SearchSpec.groups: the 中类 of the codes (d-dd-dd-dd or d-dd) as
+ * integers ddd; undefined (no shortcut) when a code is in another format, which the scorer may still
+ * compare by prefix.
+ */
+function occupationGroups(codes: readonly string[], outside: number): SearchSpec<unknown, never>['groups'] {
+  const ids: number[] = [];
+  for (const code of codes) {
+    const m = /^(\d)-(\d\d)(?:-\d\d-\d\d)?$/.exec(code);
+    if (!m) return undefined;
+    ids.push(Number(m[1]) * 100 + Number(m[2]));
+  }
+  return { ids, outside };
+}
+
 /** Candidate generation for a talent: own skills (credit 1), skills that co-occur with them, occupation and city buckets. */
 export function jobsQuery(t: TalentFeatures, model: LearntModel) {
   const held = new Set(t.skills.map((x) => x.key));
@@ -93,13 +108,13 @@ export function jobsQuery(t: TalentFeatures, model: LearntModel) {
       if (held.has(other)) continue;
       credits.set(other, Math.max(credits.get(other) ?? 0, MATCHING_CONFIG.relatedCredit * strength));
     }
-  const buckets = [
-    'remote',
-    ...t.desiredOccupations.map(medium),
-    ...(t.inferredGroup ? [medium(t.inferredGroup)] : []),
-    `city:${cityOf(t.regionCode)}`,
-    ...t.desiredCities.map((c) => `city:${cityOf(c)}`),
-  ];
+  // the talent's occupation groups first (any context), then remote jobs and the talent's cities (outside
+  // those groups), each once
+  const near = contextMax(false, true);
+  const own = new Set([...t.desiredOccupations.map(medium), ...(t.inferredGroup ? [medium(t.inferredGroup)] : [])]);
+  const buckets: [string, number][] = [...own].map((b) => [b, contextMax(true, true)]);
+  for (const b of new Set(['remote', `city:${cityOf(t.regionCode)}`, ...t.desiredCities.map((c) => `city:${cityOf(c)}`)])) buckets.push([b, near]);
+  const groups = occupationGroups([...t.desiredOccupations, ...(t.inferredGroup ? [t.inferredGroup] : [])], near);
   // a job's skill weights sum to 1, so co-occurring skills add at most the largest credit
   const related = [...credits];
   const relatedMax = related.reduce((m, [, c]) => Math.max(m, c), 0);
@@ -113,6 +128,7 @@ export function jobsQuery(t: TalentFeatures, model: LearntModel) {
     related,
     relatedMax,
     buckets,
+    groups,
     skillWeight: MATCHING_CONFIG.weights.skills,
     outsideBound: nonCandidateBound(false),
     filter: talentFilter(t),
@@ -136,12 +152,18 @@ export function talentsQuery(j: JobFeatures, model: LearntModel) {
     relatedMax += MATCHING_CONFIG.relatedCredit * strongest * w;
   }
   const related = [...relatedCredits];
-  const buckets = [medium(j.occupationCode), `city:${cityOf(j.regionCode)}`];
+  // talents desiring (or inferred in) the job's group first, then those in its city outside that group
+  const buckets: [string, number][] = [
+    [medium(j.occupationCode), contextMax(true, true)],
+    [`city:${cityOf(j.regionCode)}`, contextMax(false, true)],
+  ];
+  const groups = occupationGroups([j.occupationCode], contextMax(false, true));
   return {
     skills,
     related,
     relatedMax,
     buckets,
+    groups,
     skillWeight: MATCHING_CONFIG.weights.skills,
     outsideBound: nonCandidateBound(j.remote),
     filter: jobFilter(j),

@@ -316,7 +316,11 @@ describe('fast path against the exhaustive scorer', () => {
       // a tiny eager share: most lists are traversed one by one behind the MaxScore test
       const talentIndexes = [newTalentIndex(), newTalentIndex(0.01)];
       const allTalentIndexes = [...talentIndexes, fromEmpty];
-      jobIndex.load(jobs.slice(0, 1200), (j, sink) => describeJob(j, m, sink));
+      // two ids given twice, the later copies in other cities (slots are placed city by city; the later copy wins)
+      const moved = [jobs[60], jobs[61]].map((j, i) => ({ ...(j as IndexedJob), regionCode: i === 0 ? '360102' : '360402', salaryMaxFen: 2_000_000 }));
+      jobIndex.load([...jobs.slice(0, 1200), ...moved], (j, sink) => describeJob(j, m, sink));
+      expect(jobIndex.size).toBe(1200);
+      for (const j of moved) expect(jobIndex.get(j.id)).toBe(j);
       for (const j of jobs.slice(1200)) jobIndex.upsert(jobEntry(j, m));
       for (const index of talentIndexes) {
         index.load(talents.slice(0, 1300), describeTalent);

@@ -320,8 +320,18 @@ export function jobAsTalent(j: JobFeatures): TalentFeatures {
  * could beat this; if its top-k stays above it, the result equals the exhaustive one.
  */
 export function nonCandidateBound(remoteMatters: boolean, c: MatchingConfig = MATCHING_CONFIG): number {
+  return contextMax(false, remoteMatters, c);
+}
+
+/**
+ * The most a pair can score apart from its skill part, knowing only whether the job is in one of the
+ * talent's occupation groups (desired or inferred 中类) and whether it is in the talent's cities (or
+ * remote): outside the groups the occupation part is at most same_major / unknown, outside the cities
+ * the location part at most elsewhere.
+ */
+export function contextMax(inGroup: boolean, inCities: boolean, c: MatchingConfig = MATCHING_CONFIG): number {
   const w = c.weights;
-  const occ = Math.max(c.occupation.same_major, c.occupation.unknown, c.occupation.different);
-  const loc = remoteMatters ? 1 : Math.max(c.location.elsewhere, c.location.not_desired);
+  const occ = inGroup ? 1 : Math.max(c.occupation.same_major, c.occupation.unknown, c.occupation.different);
+  const loc = inCities ? 1 : Math.max(c.location.elsewhere, c.location.not_desired);
   return w.occupation * occ + w.location * loc + w.salary + w.education + w.experience + w.certificates + w.freshness;
 }

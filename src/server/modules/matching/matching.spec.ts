@@ -39,8 +39,18 @@ export interface SearchSpec<F, R> {
   /** Co-occurring skills [key, credit]; `relatedMax` bounds what they can add to one document's skill part. */
   related?: readonly (readonly [string, number])[];
   relatedMax?: number;
-  /** Buckets whose documents may score well without any shared skill (occupation group, cities, remote). */
-  buckets: readonly string[];
+  /**
+   * Buckets whose documents may score well without any shared skill (occupation group, cities, remote),
+   * each with the most a document in it and in none of the buckets before it can score apart from its
+   * skill part; in descending order of that bound (a search stops at the first that cannot reach the top k).
+   */
+  buckets: readonly (readonly [string, number])[];
+  /**
+   * The query's occupation groups (中类 'd-dd' as the integer ddd: a talent's desired and inferred ones,
+   * a job's own) and the most a document in none of them can score apart from its skill part: a cheap
+   * test before `rest` (one column read), which most weak candidates fail.
+   */
+  groups?: { ids: readonly number[]; outside: number };
   /** The skill part's weight in the total (the rest is bounded by 1 − skillWeight). */
   skillWeight: number;
   /** The most a document outside every bucket can score apart from its skill part. */
