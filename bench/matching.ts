@@ -15,11 +15,13 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import {
   describeJob,
   describeTalent,
+  jobExact,
   jobRest,
   jobScorer,
   jobsQuery,
   newJobIndex,
   newTalentIndex,
+  talentExact,
   talentRest,
   talentScorer,
   talentsQuery,
@@ -165,11 +167,23 @@ async function main() {
   // warm-up (not measured): the first queries of each direction compile the hot paths
   for (const ji of world.evalJobs.slice(0, 10)) {
     const f = (jobs[ji] as Job).f;
-    talentIndex.search({ ...talentsQuery(f, model), k: 20, score: talentScorer(f, model, now), rest: talentRest(talentIndex, f, now) });
+    talentIndex.search({
+      ...talentsQuery(f, model),
+      k: 20,
+      score: talentScorer(f, model, now),
+      exact: talentExact(f, model, now),
+      rest: talentRest(talentIndex, f, now),
+    });
   }
   for (const ti of world.evalTalents.slice(0, 10)) {
     const f = (talents[ti] as Talent).f;
-    jobIndex.search({ ...jobsQuery(f, model), k: 20, score: jobScorer(f, model, now, null), rest: jobRest(jobIndex, f, now) });
+    jobIndex.search({
+      ...jobsQuery(f, model),
+      k: 20,
+      score: jobScorer(f, model, now, null),
+      exact: jobExact(f, model, now, null),
+      rest: jobRest(jobIndex, f, now),
+    });
   }
   const talentSlot = new Map(talents.map((t, i) => [t.f.id, i]));
   const jobSlot = new Map(jobs.map((j, i) => [j.f.id, i]));
@@ -188,15 +202,16 @@ async function main() {
     const job = jobs[ji] as Job;
     const grades = talents.map((t) => truth(t, job));
     const score = talentScorer(job.f, model, now);
+    const exact = talentExact(job.f, model, now);
     const rest = talentRest(talentIndex, job.f, now);
     settle();
     const c0 = process.cpuUsage();
     const s0 = performance.now();
-    const fast20 = talentIndex.search({ ...talentsQuery(job.f, model), k: 20, score, rest });
+    const fast20 = talentIndex.search({ ...talentsQuery(job.f, model), k: 20, score, exact, rest });
     t4j.ms.push(performance.now() - s0);
     t4j.cpu.push(cpuMs(c0));
     t4j.scored.push(talentIndex.lastScored);
-    const fast100 = talentIndex.search({ ...talentsQuery(job.f, model), k: 100, score, rest });
+    const fast100 = talentIndex.search({ ...talentsQuery(job.f, model), k: 100, score, exact, rest });
     const got = fast100.map((r) => grades[talentSlot.get(r.doc.id) as number] ?? 0);
     t4j.ndcg.push(ndcg(got, grades));
     t4j.map.push(averagePrecision(got, grades.filter((g) => g >= 2).length));
@@ -227,11 +242,12 @@ async function main() {
     const talent = talents[ti] as Talent;
     const grades = jobs.map((j) => truth(talent, j));
     const score = jobScorer(talent.f, model, now, null);
+    const exact = jobExact(talent.f, model, now, null);
     const rest = jobRest(jobIndex, talent.f, now);
     settle();
     const c0 = process.cpuUsage();
     const s0 = performance.now();
-    const fast20 = jobIndex.search({ ...jobsQuery(talent.f, model), k: 20, score, rest });
+    const fast20 = jobIndex.search({ ...jobsQuery(talent.f, model), k: 20, score, exact, rest });
     j4t.ms.push(performance.now() - s0);
     j4t.cpu.push(cpuMs(c0));
     j4t.scored.push(jobIndex.lastScored);

@@ -19,12 +19,14 @@ import {
   describeTalent,
   type IndexedJob,
   jobEntry,
+  jobExact,
   jobRest,
   jobScorer,
   jobsQuery,
   newJobIndex,
   newTalentIndex,
   talentEntry,
+  talentExact,
   talentRest,
   talentScorer,
   talentsQuery,
@@ -270,14 +272,26 @@ export class MatchingEngine {
     const s = await this.ready();
     const t = inferOccupation(talent, s.model);
     const now = this.clock();
-    return s.jobs.search<MatchResult>({ ...jobsQuery(t, s.model), k, score: jobScorer(t, s.model, now, exceptJobId), rest: jobRest(s.jobs, t, now) });
+    return s.jobs.search<MatchResult>({
+      ...jobsQuery(t, s.model),
+      k,
+      score: jobScorer(t, s.model, now, exceptJobId),
+      exact: jobExact(t, s.model, now, exceptJobId),
+      rest: jobRest(s.jobs, t, now),
+    });
   }
 
   /** Top talents (opened to employers) for a job. */
   async talentsForJob(j: JobFeatures, k: number): Promise<Ranked<TalentFeatures, MatchResult>[]> {
     const s = await this.ready();
     const now = this.clock();
-    return s.talents.search<MatchResult>({ ...talentsQuery(j, s.model), k, score: talentScorer(j, s.model, now), rest: talentRest(s.talents, j, now) });
+    return s.talents.search<MatchResult>({
+      ...talentsQuery(j, s.model),
+      k,
+      score: talentScorer(j, s.model, now),
+      exact: talentExact(j, s.model, now),
+      rest: talentRest(s.talents, j, now),
+    });
   }
 
   /** Published, live jobs most like this one (the job seen as its own ideal candidate). */

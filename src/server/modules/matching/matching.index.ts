@@ -52,6 +52,7 @@ export class SideIndex<F extends { id: string }> {
   /** What co-occurring lists added, kept apart: the scorer credits a missing skill once (its strongest co-occurrence), so their sum is capped at relatedMax. */
   private rel = new Float64Array(0);
   private relCap = Number.POSITIVE_INFINITY;
+  private relShare = Number.POSITIVE_INFINITY;
   private batch = new Int32Array(0);
   private order = new Int32Array(0);
   private readonly counts = new Int32Array(BINS + 1);
@@ -68,14 +69,15 @@ export class SideIndex<F extends { id: string }> {
   lastPostings = 0;
 
   /**
-   * `kind`: jobs (weighted postings, talent queries) or talents. `eagerShare`: the share of the slots
-   * whose postings a query accumulates before it first scores (the rest is traversed list by list, each
-   * only while a document reached through the remaining lists could still enter the top k).
+   * `kind`: jobs (weighted postings, talent queries) or talents. `eagerShare`: how many postings a
+   * query accumulates before it first scores, as a share of the slots, counting only the postings in the
+   * cities the query reads (the rest is traversed list by list, each only while a document reached
+   * through the remaining lists could still enter the top k).
    */
   constructor(
     readonly kind: 'jobs' | 'talents',
     private readonly rowOf: (f: F, into: Row) => Row,
-    readonly eagerShare = kind === 'jobs' ? Number.POSITIVE_INFINITY : 1 / 8,
+    readonly eagerShare = kind === 'jobs' ? Number.POSITIVE_INFINITY : 1 / 16,
   ) {
     this.skills = kind === 'jobs' ? new PostingStore(true, ANY_GROUP + 1) : new PostingStore(false, 2 * ANY_GROUP + 1, ANY_GROUP + 1);
     // buckets are partitioned like the skills: a query reads an occupation group only in its cities
@@ -93,6 +95,18 @@ export class SideIndex<F extends { id: string }> {
     out[0] = first;
     let n = 1;
     if (this.kind === 'talents') for (let b = first + 1; b < 32; b++) if ((m >>> b) & 1) out[n++] = ANY_GROUP + 1 + b;
+    return n;
+  }
+
+  /** Postings of a skill term in the groups the query reads (chooseGroups), delta included: what traversing it costs. */
+  private postingsToRead(term: number): number {
+    const store = this.skills;
+    let n = store.delta[term]?.length ?? 0;
+    if (term < store.baseTerms)
+      for (let i = 0; i < this.scanGroupCount; i++) {
+        const g = this.scanGroups[i] as number;
+        n += store.at(term, g + 1) - store.at(term, g);
+      }
     return n;
   }
 
@@ -373,7 +387,7 @@ export class SideIndex<F extends { id: string }> {
       const term = this.skills.termId(key, false);
       const top = fit ? Math.max(...fit) : 1;
       if (term >= 0 && credit > 0 && top > 0)
-        lists.push({ term, credit, fit, bound: credit * top * (this.skills.maxWeight[term] as number), related, n: this.skills.length(term) });
+        lists.push({ term, credit, fit, bound: credit * top * (this.skills.maxWeight[term] as number), related, n: this.postingsToRead(term) });
     };
     for (const [key, credit, fit] of q.skills) add(key, credit, fit ?? null, false);
     for (const [key, credit] of q.related ?? []) add(key, credit, null, true);
@@ -388,6 +402,7 @@ export class SideIndex<F extends { id: string }> {
     }
     const relatedMax = q.relatedMax ?? Number.POSITIVE_INFINITY;
     this.relCap = relatedMax;
+    this.relShare = q.relatedShare ?? Number.POSITIVE_INFINITY;
     /** What the lists from i on can add to one document's skill part. */
     const remaining = (i: number) => Math.min(1, (ownSuffix[i] as number) + Math.min(relatedMax, relSuffix[i] as number) + EPS);
     const sw = q.skillWeight;
@@ -450,7 +465,12 @@ export class SideIndex<F extends { id: string }> {
   private judge<R extends { raw: number }>(top: TopK<F, R>, q: SearchSpec<F, R>, Ro: number, Rr: number) {
     const { ub, rel, batch, order, counts, fill, state, docs } = this;
     const cap = this.relCap;
-    const bound = (d: number) => Math.min(1, (ub[d] as number) + Ro + Math.min(cap, (rel[d] as number) + Rr) + EPS);
+    const share = this.relShare;
+    // co-occurring credit only for skills the document lacks: at most share × (1 − its own credit so far)
+    const bound = (d: number) => {
+      const own = ub[d] as number;
+      return Math.min(1, own + Ro + Math.min(cap, (rel[d] as number) + Rr, share * (1 - own)) + EPS);
+    };
     const n = this.batchLen;
     this.batchLen = 0;
     if (n === 0) return;
@@ -493,9 +513,14 @@ export class SideIndex<F extends { id: string }> {
     return top.sorted();
   }
 
-  private offer<R extends { raw: number }>(top: TopK<F, R>, q: Pick<SearchSpec<F, R>, 'score'>, d: number) {
+  private offer<R extends { raw: number }>(top: TopK<F, R>, q: Pick<SearchSpec<F, R>, 'score' | 'exact'>, d: number) {
     const f = this.docs[d];
     if (!f) return;
+    if (q.exact && top.full) {
+      const x = q.exact(f);
+      // (equal to the k-th: the id decides, so it is scored)
+      if (x === null || x < top.threshold) return;
+    }
     this.lastScored++;
     const r = q.score(f);
     if (r) top.offer(f, r);

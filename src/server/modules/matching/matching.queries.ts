@@ -6,7 +6,17 @@ import { MATCHING_CONFIG } from './matching.config.js';
 import { emptyRow, jobRow, pairBound, talentRow } from './matching.columns.js';
 import { type DocEntry, type DocSink, type QueryFilter, type SearchSpec, SideIndex } from './matching.index.js';
 import type { LearntModel } from './matching.model.js';
-import { askedLevel, contextMax, type JobFeatures, levelFit, nonCandidateBound, scoreMatch, type TalentFeatures } from './matching.score.js';
+import {
+  askedLevel,
+  contextMax,
+  type JobFeatures,
+  jobValueScorer,
+  levelFit,
+  nonCandidateBound,
+  scoreMatch,
+  scoreValue,
+  type TalentFeatures,
+} from './matching.score.js';
 
 export interface IndexedJob extends JobFeatures {
   orgId: string;
@@ -127,6 +137,7 @@ export function jobsQuery(t: TalentFeatures, model: LearntModel) {
     skills,
     related,
     relatedMax,
+    relatedShare: MATCHING_CONFIG.relatedCredit,
     buckets,
     groups,
     skillWeight: MATCHING_CONFIG.weights.skills,
@@ -162,6 +173,7 @@ export function talentsQuery(j: JobFeatures, model: LearntModel) {
     skills,
     related,
     relatedMax,
+    relatedShare: MATCHING_CONFIG.relatedCredit,
     buckets,
     groups,
     skillWeight: MATCHING_CONFIG.weights.skills,
@@ -177,6 +189,17 @@ export function jobScorer(t: TalentFeatures, model: LearntModel, nowMs: number, 
     const r = scoreMatch(t, j, model, nowMs);
     return r.excluded ? null : r;
   };
+}
+
+/** jobScorer's value alone (scoreValue: the same number, no explanation), for SearchSpec.exact. */
+export function jobExact(t: TalentFeatures, model: LearntModel, nowMs: number, exceptJobId: string | null) {
+  const day = today(nowMs);
+  return (j: IndexedJob) => (j.id === exceptJobId || j.validFrom > day || j.validUntil < day ? null : scoreValue(t, j, model, nowMs));
+}
+
+/** talentScorer's value alone, for SearchSpec.exact. */
+export function talentExact(j: JobFeatures, model: LearntModel, nowMs: number) {
+  return jobValueScorer(j, model, nowMs);
 }
 
 /**

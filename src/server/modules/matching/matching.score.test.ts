@@ -11,17 +11,19 @@ import {
   describeTalent,
   type IndexedJob,
   jobEntry,
+  jobExact,
   jobRest,
   jobScorer,
   jobsQuery,
   newJobIndex,
   newTalentIndex,
   talentEntry,
+  talentExact,
   talentRest,
   talentScorer,
   talentsQuery,
 } from './matching.queries.js';
-import { contextBound, type JobFeatures, scoreMatch, type TalentFeatures } from './matching.score.js';
+import { contextBound, type JobFeatures, scoreMatch, scoreValue, type TalentFeatures } from './matching.score.js';
 
 const PROTECTED = /gender|sex|age\b|birth|ethnic|nation|hukou|household|marital|marri|child|pregnan|idNumber|id_number|phone|religio/i;
 const NOW = Date.parse('2026-06-01T00:00:00Z');
@@ -299,7 +301,11 @@ describe('fast path against the exhaustive scorer', () => {
       const j = jobs[(i * 7) % jobs.length] as IndexedJob;
       const expected = contextBound(t, j, NOW);
       expect(pairBound(talentRow(t), jobRow(j), NOW)).toBe(expected);
-      expect(expected === null).toBe(scoreMatch(t, j, m, NOW).excluded !== null);
+      const full = scoreMatch(t, j, m, NOW);
+      expect(expected === null).toBe(full.excluded !== null);
+      // the value without explanations is the very same number
+      expect(scoreValue(t, j, m, NOW)).toBe(full.excluded ? null : full.raw);
+      expect(talentExact(j, m, NOW)(t)).toBe(full.excluded ? null : full.raw);
     }
   });
 
@@ -340,6 +346,8 @@ describe('fast path against the exhaustive scorer', () => {
           const exact = exact20.slice(0, k);
           expect(ids(jobIndex.search({ ...jobsQuery(t, m), k, score }))).toEqual(exact);
           expect(ids(jobIndex.search({ ...jobsQuery(t, m), k, score, rest: jobRest(jobIndex, t, NOW) }))).toEqual(exact);
+          const full = { ...jobsQuery(t, m), k, score, rest: jobRest(jobIndex, t, NOW), exact: jobExact(t, m, NOW, null) };
+          expect(ids(jobIndex.search(full))).toEqual(exact);
         }
       }
       for (const j of jobs.slice(50, 150)) {
@@ -350,6 +358,8 @@ describe('fast path against the exhaustive scorer', () => {
             const exact = exact20.slice(0, k);
             expect(ids(index.search({ ...talentsQuery(j, m), k, score }))).toEqual(exact);
             expect(ids(index.search({ ...talentsQuery(j, m), k, score, rest: talentRest(index, j, NOW) }))).toEqual(exact);
+            const full = { ...talentsQuery(j, m), k, score, rest: talentRest(index, j, NOW), exact: talentExact(j, m, NOW) };
+            expect(ids(index.search(full))).toEqual(exact);
           }
       }
     });

@@ -157,7 +157,8 @@ function heldSkills(t: TalentFeatures): Map<string, SkillFeature> {
   return held;
 }
 
-function skillPart(t: TalentFeatures, j: JobFeatures, model: ScoringModel, c: MatchingConfig): SkillPart {
+/** The skill part; with `explain` false only its value (the reason lists stay empty, the value is the same). */
+function skillPart(t: TalentFeatures, j: JobFeatures, model: ScoringModel, c: MatchingConfig, explain: boolean): SkillPart {
   const held = heldSkills(t);
   const out: SkillPart = { value: 0, matched: [], missing: [], levelGaps: [] };
   let total = 0;
@@ -169,6 +170,7 @@ function skillPart(t: TalentFeatures, j: JobFeatures, model: ScoringModel, c: Ma
     const requiredLevel = RANK_LEVEL[s.level] ?? null;
     if (mine) {
       got += w * levelFit(askedLevel(s.level, importance, c), mine.level, c);
+      if (!explain) return;
       out.matched.push({ key: s.key, name: s.name, importance, requiredLevel, declaredLevel: RANK_LEVEL[mine.level] ?? null });
       if (s.level > 0 && mine.level < s.level)
         out.levelGaps.push({ key: s.key, name: s.name, requiredLevel: RANK_LEVEL[s.level] as SkillProficiency, declaredLevel: RANK_LEVEL[mine.level] ?? null });
@@ -184,7 +186,7 @@ function skillPart(t: TalentFeatures, j: JobFeatures, model: ScoringModel, c: Ma
       }
     }
     got += w * c.relatedCredit * strength;
-    out.missing.push({ key: s.key, name: s.name, importance, requiredLevel, relatedTo });
+    if (explain) out.missing.push({ key: s.key, name: s.name, importance, requiredLevel, relatedTo });
   };
   for (const s of j.required) visit(s, 'required');
   for (const s of j.preferred) visit(s, 'preferred');
@@ -264,13 +266,10 @@ export function contextBound(t: TalentFeatures, j: JobFeatures, nowMs: number, c
   return ctx.weighted + (t.certificates.length > 0 ? c.weights.certificates : 0) + 1e-9;
 }
 
-export function scoreMatch(t: TalentFeatures, j: JobFeatures, model: ScoringModel, nowMs: number, c: MatchingConfig = MATCHING_CONFIG): MatchResult {
-  const skills = skillPart(t, j, model, c);
-  const { occupation, location, salary, education, experience, values, excluded } = contextParts(t, j, nowMs, c);
-  const certificates = certificatePart(t, j, c);
-  const parts: MatchParts = { skills: skills.value, ...values, certificates: certificates.value };
+/** The total from the parts (scoreMatch and scoreValue add them in this one order, so to the same number). */
+function total(parts: MatchParts, c: MatchingConfig): number {
   const w = c.weights;
-  const raw =
+  return (
     w.skills * parts.skills +
     w.occupation * parts.occupation +
     w.location * parts.location +
@@ -278,7 +277,72 @@ export function scoreMatch(t: TalentFeatures, j: JobFeatures, model: ScoringMode
     w.education * parts.education +
     w.experience * parts.experience +
     w.certificates * parts.certificates +
-    w.freshness * parts.freshness;
+    w.freshness * parts.freshness
+  );
+}
+
+/**
+ * scoreMatch(…).raw without the reasons (null when a hard requirement excludes the pair): the same
+ * parts by the same code, so the same number. The engine uses it to drop candidates below the k-th
+ * score before it builds their explanations.
+ */
+export function scoreValue(t: TalentFeatures, j: JobFeatures, model: ScoringModel, nowMs: number, c: MatchingConfig = MATCHING_CONFIG): number | null {
+  const { values, excluded } = contextParts(t, j, nowMs, c);
+  if (excluded) return null;
+  return total({ skills: skillPart(t, j, model, c, false).value, ...values, certificates: certificatePart(t, j, c).value }, c);
+}
+
+/**
+ * scoreValue for one job against many talents: the job's skills are prepared once (weights, asked
+ * levels, which held skill would earn co-occurring credit), so each talent costs one pass over its own
+ * skills, with no per-talent map. The skill part is summed over the job's skills in scoreMatch's order
+ * with the same operations, so the value is the same number (matching.score.test.ts checks it).
+ */
+export function jobValueScorer(j: JobFeatures, model: ScoringModel, nowMs: number, c: MatchingConfig = MATCHING_CONFIG) {
+  const entries = [...j.required.map((s) => [s, 'required'] as const), ...j.preferred.map((s) => [s, 'preferred'] as const)];
+  const n = entries.length;
+  const weight = new Float64Array(n);
+  const asked = new Int8Array(n);
+  const at = new Map<string, number[]>();
+  const relatedAt = new Map<string, [number, number][]>();
+  let sum = 0;
+  entries.forEach(([s, importance], i) => {
+    const w = c.importance[importance] * model.idf(s.key);
+    weight[i] = w;
+    sum += w;
+    asked[i] = askedLevel(s.level, importance, c);
+    at.set(s.key, [...(at.get(s.key) ?? []), i]);
+    for (const [other, p] of model.related(s.key)) relatedAt.set(other, [...(relatedAt.get(other) ?? []), [i, p]]);
+  });
+  const declared = new Int8Array(n);
+  const strongest = new Float64Array(n);
+  return (t: TalentFeatures): number | null => {
+    const { values, excluded } = contextParts(t, j, nowMs, c);
+    if (excluded) return null;
+    declared.fill(-1);
+    strongest.fill(0);
+    for (const s of t.skills) {
+      const mine = at.get(s.key);
+      if (mine) for (const i of mine) declared[i] = s.level;
+      const rel = relatedAt.get(s.key);
+      if (rel) for (const [i, p] of rel) if (p > (strongest[i] as number)) strongest[i] = p;
+    }
+    let got = 0;
+    for (let i = 0; i < n; i++) {
+      const w = weight[i] as number;
+      const level = declared[i] as number;
+      got += level >= 0 ? w * levelFit(asked[i] as number, level, c) : w * c.relatedCredit * (strongest[i] as number);
+    }
+    return total({ skills: sum > 0 ? got / sum : 0, ...values, certificates: certificatePart(t, j, c).value }, c);
+  };
+}
+
+export function scoreMatch(t: TalentFeatures, j: JobFeatures, model: ScoringModel, nowMs: number, c: MatchingConfig = MATCHING_CONFIG): MatchResult {
+  const skills = skillPart(t, j, model, c, true);
+  const { occupation, location, salary, education, experience, values, excluded } = contextParts(t, j, nowMs, c);
+  const certificates = certificatePart(t, j, c);
+  const parts: MatchParts = { skills: skills.value, ...values, certificates: certificates.value };
+  const raw = total(parts, c);
   return {
     raw,
     score: Math.round(raw * 100),

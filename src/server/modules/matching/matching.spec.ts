@@ -40,6 +40,12 @@ export interface SearchSpec<F, R> {
   related?: readonly (readonly [string, number])[];
   relatedMax?: number;
   /**
+   * Co-occurring credit is at most this share of the weight of the skills a document lacks (the
+   * scorer's relatedCredit × a strength ≤ 1), and a document lacks at most 1 − the own credit it has
+   * accumulated: a tighter cap for the documents that matter, those with most of the skills.
+   */
+  relatedShare?: number;
+  /**
    * Buckets whose documents may score well without any shared skill (occupation group, cities, remote),
    * each with the most a document in it and in none of the buckets before it can score apart from its
    * skill part; in descending order of that bound (a search stops at the first that cannot reach the top k).
@@ -62,6 +68,11 @@ export interface SearchSpec<F, R> {
   k: number;
   /** null: not eligible (hard filter, not live, the query itself). */
   score(f: F): R | null;
+  /**
+   * score(f)?.raw without building the result (null where score is null): once the top k is full, a
+   * candidate whose exact value is below the k-th is dropped before `score` explains it.
+   */
+  exact?: (f: F) => number | null;
 }
 
 /** The running top k of a search: best first, ties broken by id (so every path returns the same order). */
