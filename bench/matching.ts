@@ -49,9 +49,36 @@ if (arg('recall-queries')) size.recallQueries = Number(arg('recall-queries'));
 if (arg('fairness-queries')) size.fairnessQueries = Number(arg('fairness-queries'));
 const say = (m: string) => process.stderr.write(`[bench:matching] ${m}\n`);
 
-function ndcg(grades: readonly number[], ideal: readonly number[], k = 10): number | null {
+/** The grades of every candidate of one query, in a buffer reused across queries, and how many of each grade. */
+class Truth {
+  readonly grades: Int8Array;
+  readonly counts = [0, 0, 0, 0];
+  constructor(n: number) {
+    this.grades = new Int8Array(n);
+  }
+  fill(grade: (i: number) => number) {
+    this.counts.fill(0);
+    for (let i = 0; i < this.grades.length; i++) {
+      const g = grade(i);
+      this.grades[i] = g;
+      this.counts[g] = (this.counts[g] as number) + 1;
+    }
+    return this;
+  }
+  /** The grades in the ideal order, the first k. */
+  ideal(k: number): number[] {
+    const out: number[] = [];
+    for (let g = 3; g >= 0 && out.length < k; g--) for (let c = 0; c < (this.counts[g] as number) && out.length < k; c++) out.push(g);
+    return out;
+  }
+  get relevant() {
+    return (this.counts[2] as number) + (this.counts[3] as number);
+  }
+}
+
+function ndcg(grades: readonly number[], truth: Truth, k = 10): number | null {
   const dcg = (g: readonly number[]) => g.slice(0, k).reduce((s, x, i) => s + (2 ** x - 1) / Math.log2(i + 2), 0);
-  const best = dcg([...ideal].sort((a, b) => b - a));
+  const best = dcg(truth.ideal(k));
   return best > 0 ? dcg(grades) / best : null;
 }
 
@@ -85,7 +112,7 @@ const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
 
 /**
  * Before each timed query: a young-generation collection of the evaluation's own garbage (the truth of
- * every pair is recomputed per query, arrays of 200k–1M grades), so a pause for it does not land inside
+ * every pair is recomputed per query into reused buffers, but texts and results remain), so a pause for it does not land inside
  * the search being timed. Only with node --expose-gc (npm run bench:matching passes it).
  */
 const gcHook = (globalThis as { gc?: (o?: object) => void }).gc;
@@ -187,6 +214,9 @@ async function main() {
   }
   const talentSlot = new Map(talents.map((t, i) => [t.f.id, i]));
   const jobSlot = new Map(jobs.map((j, i) => [j.f.id, i]));
+  // the truth of every pair of a query, in buffers reused across queries (no large garbage per query)
+  const talentTruth = new Truth(talents.length);
+  const jobTruth = new Truth(jobs.length);
   // talents for a job
   const bmTalents = new Bm25(talents.map((t) => t.text));
   const t4j = {
@@ -200,7 +230,7 @@ async function main() {
   };
   world.evalJobs.slice(0, size.queries).forEach((ji, q) => {
     const job = jobs[ji] as Job;
-    const grades = talents.map((t) => truth(t, job));
+    const { grades } = talentTruth.fill((i) => truth(talents[i] as Talent, job));
     const score = talentScorer(job.f, model, now);
     const exact = talentExact(job.f, model, now);
     const rest = talentRest(talentIndex, job.f, now);
@@ -213,12 +243,12 @@ async function main() {
     t4j.scored.push(talentIndex.lastScored);
     const fast100 = talentIndex.search({ ...talentsQuery(job.f, model), k: 100, score, exact, rest });
     const got = fast100.map((r) => grades[talentSlot.get(r.doc.id) as number] ?? 0);
-    t4j.ndcg.push(ndcg(got, grades));
-    t4j.map.push(averagePrecision(got, grades.filter((g) => g >= 2).length));
+    t4j.ndcg.push(ndcg(got, talentTruth));
+    t4j.map.push(averagePrecision(got, talentTruth.relevant));
     t4j.bm25.push(
       ndcg(
         bmTalents.top(job.text, 10).map((d) => grades[d] as number),
-        grades,
+        talentTruth,
       ),
     );
     if (q < size.recallQueries) {
@@ -240,7 +270,7 @@ async function main() {
   };
   world.evalTalents.slice(0, size.queries).forEach((ti, q) => {
     const talent = talents[ti] as Talent;
-    const grades = jobs.map((j) => truth(talent, j));
+    const { grades } = jobTruth.fill((i) => truth(talent, jobs[i] as Job));
     const score = jobScorer(talent.f, model, now, null);
     const exact = jobExact(talent.f, model, now, null);
     const rest = jobRest(jobIndex, talent.f, now);
@@ -253,13 +283,13 @@ async function main() {
     j4t.scored.push(jobIndex.lastScored);
     const n = ndcg(
       fast20.slice(0, 10).map((r) => grades[jobSlot.get(r.doc.id) as number] ?? 0),
-      grades,
+      jobTruth,
     );
     j4t.ndcg.push(n);
     j4t.bm25.push(
       ndcg(
         bmJobs.top(talent.text, 10).map((d) => grades[d] as number),
-        grades,
+        jobTruth,
       ),
     );
     if (q < size.recallQueries) {
@@ -281,7 +311,7 @@ async function main() {
   const groups = new Map<string, number[]>();
   for (let q = 0; q < size.fairnessQueries; q++) {
     const talent = talents[Math.floor((q * talents.length) / size.fairnessQueries)] as Talent;
-    const grades = jobs.map((j) => truth(talent, j));
+    const { grades } = jobTruth.fill((i) => truth(talent, jobs[i] as Job));
     const found = jobIndex.search({
       ...jobsQuery(talent.f, model),
       k: 10,
@@ -290,7 +320,7 @@ async function main() {
     });
     const n = ndcg(
       found.map((r) => grades[jobSlot.get(r.doc.id) as number] ?? 0),
-      grades,
+      jobTruth,
     );
     if (n === null) continue;
     const band = talent.age < 30 ? 'age<30' : talent.age < 45 ? 'age30-44' : 'age45+';

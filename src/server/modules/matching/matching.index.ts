@@ -187,7 +187,7 @@ export class SideIndex<F extends { id: string }> {
    * document to the sink: doc, then its skills and buckets, without intermediate arrays): the first
    * counts each term's postings, then the documents are placed city by city (slots ordered by their
    * primary group, so the documents one query reads lie close together in the per-slot arrays: far
-   * fewer cache misses), and the second fills one CSR per store at its final size, in slot order.
+   * fewer cache misses), and the second fills one CSR per store at its final size.
    */
   load<T>(items: readonly T[], describe: (item: T, sink: DocSink<F>) => void) {
     if (this.docs.length) throw new Error('SideIndex.load on a non-empty index');
@@ -245,7 +245,15 @@ export class SideIndex<F extends { id: string }> {
         for (let g = 0; g < groups; g++) buckets.put(term, slot, 1, 0, docGroups[g] as number);
       },
     };
-    for (slot = 0; slot < order.length; slot++) describe(items[order[slot] as number] as T, filling);
+    // in item order (sequential reads of the items): within a primary group slots rise with the item
+    // index, so those postings stay in ascending slot order (a scan reads memory forwards); copies under a
+    // talent's second city need not be (no search depends on the order)
+    const slotOfItem = new Int32Array(items.length);
+    for (let k = 0; k < order.length; k++) slotOfItem[order[k] as number] = k;
+    for (let i = 0; i < items.length; i++) {
+      slot = slotOfItem[i] as number;
+      describe(items[i] as T, filling);
+    }
   }
 
   /** A slot for a superseded copy of a document during load(): its postings point at an empty slot. */

@@ -136,7 +136,7 @@ export class PostingStore {
     this.count_ = n;
   }
 
-  /** Bulk build, pass 2: the next posting of the term in group g (slots arrive in ascending order). */
+  /** Bulk build, pass 2: the next posting of the term in group g (in any slot order; ascending reads fastest). */
   put(term: number, slot: number, weight: number, level = 0, g = 0) {
     const at = (this.fill[term * this.groups + g] as number)++;
     this.ids[at] = slot;
