@@ -25,6 +25,15 @@ import {
 } from './matching.queries.js';
 import { contextBound, type JobFeatures, scoreMatch, scoreValue, type TalentFeatures } from './matching.score.js';
 
+/** A posting of the occupation that requires exactly these skills (at no stated level). */
+const posting = (id: string, occupationCode: string, keys: string[]): JobFeatures => ({
+  ...job(),
+  id,
+  occupationCode,
+  required: keys.map((key) => ({ key, name: key, level: 0 })),
+  preferred: [],
+});
+
 const PROTECTED = /gender|sex|age\b|birth|ethnic|nation|hukou|household|marital|marri|child|pregnan|idNumber|id_number|phone|religio/i;
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 
@@ -149,13 +158,6 @@ describe('scoreMatch', () => {
   });
 
   it('infers the occupation group from the skills of a talent who named none, and says so', () => {
-    const posting = (id: string, occupationCode: string, keys: string[]): JobFeatures => ({
-      ...job(),
-      id,
-      occupationCode,
-      required: keys.map((key) => ({ key, name: key, level: 0 })),
-      preferred: [],
-    });
     const m = learnModel([
       posting('a', '2-02-10-01', ['python', 'sql']),
       posting('b', '2-02-10-03', ['python', 'sql', 'spark']),
@@ -185,14 +187,6 @@ describe('scoreMatch', () => {
   });
 
   it('infers the group by likelihood, so a popular group does not win by its size', () => {
-    const t = talentFeatures(profile(), NOW);
-    const posting = (id: string, occupationCode: string, keys: string[]): JobFeatures => ({
-      ...job(),
-      id,
-      occupationCode,
-      required: keys.map((key) => ({ key, name: key, level: 0 })),
-      preferred: [],
-    });
     // 4-04 posts SQL twenty times (and Spark once); 2-02 posts only SQL with Spark, twice
     const m = learnModel([
       ...Array.from({ length: 20 }, (_, i) => posting(`w${i}`, '4-04-05-04', ['sql', 'word'])),
