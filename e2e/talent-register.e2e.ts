@@ -89,7 +89,9 @@ describe('talent registration', () => {
     const closeDialog = page.getByRole('dialog', { name: '确认注销账号？' });
     await closeDialog.getByLabel('密码', { exact: true }).fill(PASSWORD);
     await closeDialog.getByRole('button', { name: '确认注销' }).click();
-    await page.waitForURL(/\/login/);
+    // the response carries Clear-Site-Data: "cache", which Chromium may take tens of seconds to honour on a
+    // loaded machine (a CI run timed out here at 30 s; alone it takes under a second)
+    await page.waitForURL(/\/login/, { timeout: 90_000 });
     await page.getByText('您的账号已注销').waitFor();
     await context.close();
   });
