@@ -226,6 +226,8 @@ async function main() {
     ms: [] as number[],
     cpu: [] as number[],
     scored: [] as number[],
+    postings: [] as number[],
+    reach: [0, 0, 0],
     recall: [] as number[],
   };
   world.evalJobs.slice(0, size.queries).forEach((ji, q) => {
@@ -241,6 +243,8 @@ async function main() {
     t4j.ms.push(performance.now() - s0);
     t4j.cpu.push(cpuMs(c0));
     t4j.scored.push(talentIndex.lastScored);
+    t4j.postings.push(talentIndex.lastPostings);
+    t4j.reach[talentIndex.lastReach] = (t4j.reach[talentIndex.lastReach] as number) + 1;
     const fast100 = talentIndex.search({ ...talentsQuery(job.f, model), k: 100, score, exact, rest });
     const got = fast100.map((r) => grades[talentSlot.get(r.doc.id) as number] ?? 0);
     t4j.ndcg.push(ndcg(got, talentTruth));
@@ -266,6 +270,8 @@ async function main() {
     ms: [] as number[],
     cpu: [] as number[],
     scored: [] as number[],
+    postings: [] as number[],
+    reach: [0, 0, 0],
     recall: [] as number[],
   };
   world.evalTalents.slice(0, size.queries).forEach((ti, q) => {
@@ -281,6 +287,8 @@ async function main() {
     j4t.ms.push(performance.now() - s0);
     j4t.cpu.push(cpuMs(c0));
     j4t.scored.push(jobIndex.lastScored);
+    j4t.postings.push(jobIndex.lastPostings);
+    j4t.reach[jobIndex.lastReach] = (j4t.reach[jobIndex.lastReach] as number) + 1;
     const n = ndcg(
       fast20.slice(0, 10).map((r) => grades[jobSlot.get(r.doc.id) as number] ?? 0),
       jobTruth,
@@ -374,6 +382,13 @@ async function main() {
     scored_p99_talents_for_job: pct(t4j.scored, 99),
     scored_p50_jobs_for_talent: pct(j4t.scored, 50),
     scored_p99_jobs_for_talent: pct(j4t.scored, 99),
+    // postings read per top-20 query, and how many queries went past the skill lists to the buckets or to every document
+    postings_p50_talents_for_job: pct(t4j.postings, 50),
+    postings_p99_talents_for_job: pct(t4j.postings, 99),
+    postings_p50_jobs_for_talent: pct(j4t.postings, 50),
+    postings_p99_jobs_for_talent: pct(j4t.postings, 99),
+    reach_talents_for_job: { skills: t4j.reach[0], buckets: t4j.reach[1], all: t4j.reach[2] },
+    reach_jobs_for_talent: { skills: j4t.reach[0], buckets: j4t.reach[1], all: j4t.reach[2] },
     http_p50_ms: headline?.p50 ?? null,
     http_p99_ms: headline?.p99 ?? null,
     http_rps: headline?.rps ?? null,

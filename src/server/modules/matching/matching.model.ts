@@ -33,27 +33,38 @@ export function inferOccupation(t: TalentFeatures, model: LearntModel): TalentFe
 
 const NONE: readonly (readonly [string, number])[] = [];
 
+/** Dense ids for strings, in order of first sight. */
+class Interner {
+  readonly ids = new Map<string, number>();
+  readonly keys: string[] = [];
+  id(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+    }
+    return id;
+  }
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export function learnModel(jobs: Iterable<JobFeatures>, c: MatchingConfig = MATCHING_CONFIG): LearntModel {
-  const ids = new Map<string, number>();
-  const keys: string[] = [];
+  const skillIds = new Interner();
+  const { ids, keys } = skillIds;
   const df: number[] = [];
   const pairs = new Map<number, number>();
   /** skill id → 小类 → postings that ask for it */
   const byMinor: Map<string, number>[] = [];
   let n = 0;
-  const idOf = (k: string) => {
-    let id = ids.get(k);
-    if (id === undefined) {
-      id = keys.length;
-      ids.set(k, id);
-      keys.push(k);
-      df.push(0);
-    }
-    return id;
-  };
   for (const j of jobs) {
     n++;
-    const set = [...new Set([...j.required, ...j.preferred].map((s) => idOf(s.key)))].sort((a, b) => a - b);
+    const set = [...new Set([...j.required, ...j.preferred].map((s) => skillIds.id(s.key)))].sort((a, b) => a - b);
     const minor = j.occupationCode.slice(0, 7);
     for (const a of set) {
       df[a] = (df[a] ?? 0) + 1;
@@ -75,13 +86,7 @@ export function learnModel(jobs: Iterable<JobFeatures>, c: MatchingConfig = MATC
   const add = (s: number, t: number, count: number) => {
     const strength = count / (df[t] ?? 1);
     if (strength < c.cooccurrence.minStrength) return;
-    const k = keys[s] as string;
-    let list = related.get(k);
-    if (!list) {
-      list = [];
-      related.set(k, list);
-    }
-    list.push([keys[t] as string, strength]);
+    pushTo(related, keys[s] as string, [keys[t] as string, strength]);
   };
   for (const [p, count] of pairs) {
     if (count < c.cooccurrence.minSupport) continue;
@@ -94,30 +99,17 @@ export function learnModel(jobs: Iterable<JobFeatures>, c: MatchingConfig = MATC
   for (const [s, list] of related) {
     list.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
     list.length = Math.min(list.length, c.cooccurrence.neighbours);
-    for (const [t, strength] of list) {
-      let inv = inverse.get(t);
-      if (!inv) {
-        inv = [];
-        inverse.set(t, inv);
-      }
-      inv.push([s, strength]);
-    }
+    for (const [t, strength] of list) pushTo(inverse, t, [s, strength]);
   }
   // naive Bayes over the 小类: log P(skills | 小类) with additive smoothing, from the postings' skill
   // counts; sparse (a 小类 that never asked for a skill scores the smoothing term, added once per 小类)
-  const minorIds = new Map<string, number>();
-  const minorNames: string[] = [];
+  const minors = new Interner();
+  const minorNames = minors.keys;
   const minorTotal: number[] = [];
   const skillMinors: (readonly [number, number])[][] = byMinor.map((m) =>
     [...m].map(([minor, count]) => {
-      let gid = minorIds.get(minor);
-      if (gid === undefined) {
-        gid = minorNames.length;
-        minorIds.set(minor, gid);
-        minorNames.push(minor);
-        minorTotal.push(0);
-      }
-      minorTotal[gid] = (minorTotal[gid] as number) + count;
+      const gid = minors.id(minor);
+      minorTotal[gid] = (minorTotal[gid] ?? 0) + count;
       return [gid, count] as const;
     }),
   );

@@ -2,21 +2,11 @@
  * From features to the index: each document's postings, buckets and hard-filter columns, and each
  * query's lists, bounds and filter. Shared by the engine, the tests and the benchmark.
  */
-import { MATCHING_CONFIG } from './matching.config.js';
+import { MATCHING_CONFIG, type MatchingConfig } from './matching.config.js';
 import { emptyRow, jobRow, pairBound, talentRow } from './matching.columns.js';
 import { type DocEntry, type DocSink, type QueryFilter, type SearchSpec, SideIndex } from './matching.index.js';
 import type { LearntModel } from './matching.model.js';
-import {
-  askedLevel,
-  contextMax,
-  type JobFeatures,
-  jobValueScorer,
-  levelFit,
-  nonCandidateBound,
-  scoreMatch,
-  scoreValue,
-  type TalentFeatures,
-} from './matching.score.js';
+import { askedLevel, type JobFeatures, jobValueScorer, levelFit, scoreMatch, scoreValue, type TalentFeatures } from './matching.score.js';
 
 export interface IndexedJob extends JobFeatures {
   orgId: string;
@@ -290,3 +280,25 @@ function entryOf<F>(describe: (sink: DocSink<F>) => void): DocEntry<F> {
 
 export const jobEntry = (j: IndexedJob, model: LearntModel) => entryOf<IndexedJob>((sink) => describeJob(j, model, sink));
 export const talentEntry = (t: TalentFeatures) => entryOf<TalentFeatures>((sink) => describeTalent(t, sink));
+
+/**
+ * The most a candidate can score when it shares no skill (nor a co-occurring one) with the query, is
+ * outside its occupation medium group and outside its cities. The engine scores every candidate that
+ * could beat this; if its top-k stays above it, the result equals the exhaustive one.
+ */
+export function nonCandidateBound(remoteMatters: boolean, c: MatchingConfig = MATCHING_CONFIG): number {
+  return contextMax(false, remoteMatters, c);
+}
+
+/**
+ * The most a pair can score apart from its skill part, knowing only whether the job is in one of the
+ * talent's occupation groups (desired or inferred 中类) and whether it is in the talent's cities (or
+ * remote): outside the groups the occupation part is at most same_major / unknown, outside the cities
+ * the location part at most elsewhere.
+ */
+export function contextMax(inGroup: boolean, inCities: boolean, c: MatchingConfig = MATCHING_CONFIG): number {
+  const w = c.weights;
+  const occ = inGroup ? 1 : Math.max(c.occupation.same_major, c.occupation.unknown, c.occupation.different);
+  const loc = inCities ? 1 : Math.max(c.location.elsewhere, c.location.not_desired);
+  return w.occupation * occ + w.location * loc + w.salary + w.education + w.experience + w.certificates + w.freshness;
+}

@@ -377,25 +377,3 @@ export function jobAsTalent(j: JobFeatures): TalentFeatures {
     updatedAtMs: j.publishedAtMs,
   };
 }
-
-/**
- * The most a candidate can score when it shares no skill (nor a co-occurring one) with the query, is
- * outside its occupation medium group and outside its cities. The engine scores every candidate that
- * could beat this; if its top-k stays above it, the result equals the exhaustive one.
- */
-export function nonCandidateBound(remoteMatters: boolean, c: MatchingConfig = MATCHING_CONFIG): number {
-  return contextMax(false, remoteMatters, c);
-}
-
-/**
- * The most a pair can score apart from its skill part, knowing only whether the job is in one of the
- * talent's occupation groups (desired or inferred 中类) and whether it is in the talent's cities (or
- * remote): outside the groups the occupation part is at most same_major / unknown, outside the cities
- * the location part at most elsewhere.
- */
-export function contextMax(inGroup: boolean, inCities: boolean, c: MatchingConfig = MATCHING_CONFIG): number {
-  const w = c.weights;
-  const occ = inGroup ? 1 : Math.max(c.occupation.same_major, c.occupation.unknown, c.occupation.different);
-  const loc = inCities ? 1 : Math.max(c.location.elsewhere, c.location.not_desired);
-  return w.occupation * occ + w.location * loc + w.salary + w.education + w.experience + w.certificates + w.freshness;
-}
