@@ -101,7 +101,8 @@ export const enUSAgencies = {
   },
   manage: {
     title: 'HR service agencies',
-    intro: 'Review licence registrations of the region’s agencies, accept annual reports, suspend or revoke registrations.',
+    intro:
+      'Review licence registrations of the region’s agencies, accept annual reports, suspend or revoke registrations (the agency’s open postings are taken down with it).',
     tabRegistrations: 'Registrations',
     tabReports: 'Annual reports',
     empty: 'No registrations',

@@ -173,7 +173,8 @@ export const enUSPages: DeepPartial<typeof zhCNPages> = {
   },
   review: {
     title: 'Organisation review',
-    intro: 'Review organisations registered in your region. Returning, rejecting and suspending need a reason.',
+    intro:
+      'Review organisations registered in your region. Returning, rejecting and suspending need a reason; suspending takes the organisation’s open postings down.',
     status: 'Status',
     kind: 'Type',
     searchLabel: 'Name or credit code',

@@ -88,7 +88,7 @@ export const zhCNAgencies = {
   },
   manage: {
     title: '人力资源服务机构管理',
-    intro: '审核本地区人力资源服务机构的许可证登记、受理年度报告，对违规机构暂停或撤销登记。',
+    intro: '审核本地区人力资源服务机构的许可证登记、受理年度报告，对违规机构暂停或撤销登记（其在招和待审岗位同时下架）。',
     tabRegistrations: '登记审核',
     tabReports: '年度报告',
     empty: '暂无登记',

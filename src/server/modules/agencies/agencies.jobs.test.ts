@@ -104,11 +104,27 @@ describe('agency postings', () => {
     expect((await employer.request({ method: 'GET', url: '/api/applications/received' })).json().items).toEqual([]);
   });
 
-  it('stop when the registration is suspended', async () => {
-    await nanchang.request({ method: 'POST', url: `/api/agencies/${regId}/transitions/suspend`, payload: { reason: '核查投诉' } });
+  it('stop when the registration is suspended, and its open postings are taken down', async () => {
+    expect((await t.app.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).statusCode).toBe(200);
+    const suspended = await nanchang.request({ method: 'POST', url: `/api/agencies/${regId}/transitions/suspend`, payload: { reason: '核查投诉' } });
+    expect(suspended.statusCode, suspended.body).toBe(200);
     const res = await agency.request({ method: 'POST', url: '/api/jobs', payload: body({ title: '数据质检员' }) });
     expect(res.json()).toMatchObject({ code: 'AGENCIES_NOT_APPROVED', params: { registrationStatus: 'suspended' } });
-    expect((await transition(agency, 'close')).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/jobs?q=数据标注' })).json().total).toBe(0);
+    const own = (await agency.request({ method: 'GET', url: `/api/jobs/${jobId}` })).json();
+    expect(own.status).toBe('closed');
+    expect(own.history.at(-1)).toMatchObject({
+      action: 'close',
+      fromState: 'published',
+      toState: 'closed',
+      actorRole: 'official',
+      reason: '人力资源服务机构备案已暂停：核查投诉',
+    });
+    const audit = await t.database.query<{ detail: { count: number; ids: string[] } }>(
+      `select detail from audit_log where action = 'job.takedown' and actor_role = 'official' order by seq desc limit 1`,
+    );
+    expect(audit[0]?.detail).toMatchObject({ count: 1, ids: [jobId] });
   });
 
   it('are not open to unregistered roles', async () => {

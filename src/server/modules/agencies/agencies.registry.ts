@@ -11,6 +11,7 @@ import type { Db } from '../../db/client.js';
 import { assertInRegion, inRegion, regionFilter } from '../access/region-scope.js';
 import { record } from '../audit/audit.service.js';
 import { regions } from '../catalog/catalog.tables.js';
+import { closeOrgPostings } from '../jobs/jobs.takedown.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { applyTransition, type WorkflowBinding, workflowHistory } from '../workflow/workflow.service.js';
 import { type AgencyRegistrationRow, agencyRegistrations } from './agencies.tables.js';
@@ -156,7 +157,10 @@ export async function getRegistration(ctx: Ctx, id: string) {
   throw new AppError('NOT_FOUND', { status: 404 });
 }
 
-function binding(fields: Awaited<ReturnType<typeof checkedFields>> | null): WorkflowBinding<RegistrationStatus, string, AgencyRegistrationRow> {
+function binding(
+  fields: Awaited<ReturnType<typeof checkedFields>> | null,
+  reason?: string,
+): WorkflowBinding<RegistrationStatus, string, AgencyRegistrationRow> {
   return {
     workflow: registrationWorkflow as never,
     table: agencyRegistrations,
@@ -172,6 +176,10 @@ function binding(fields: Awaited<ReturnType<typeof checkedFields>> | null): Work
     },
     extraSet: (ctx) => ({ updatedAt: ctx.now }),
     async after(ctx, row, action) {
+      // an agency that may no longer recruit keeps no posting open (its history keeps the official's reason)
+      if (action === 'suspend' || action === 'revoke') {
+        await closeOrgPostings(ctx, row.orgId, `人力资源服务机构备案已${action === 'suspend' ? '暂停' : '撤销'}：${reason ?? ''}`);
+      }
       if (action === 'approve' || action === 'return') {
         await ctx.db.update(agencyRegistrations).set({ decidedBy: ctx.actor.userId, decidedAt: ctx.now }).where(eq(agencyRegistrations.id, row.id));
       }
@@ -207,7 +215,7 @@ export async function transitionRegistration(
   const editing = (action === 'resubmit' || action === 'amend') && body.registration && ctx.actor.role === 'agency';
   const fields = editing && body.registration ? await checkedFields(ctx, body.registration, id) : null;
   try {
-    await applyTransition(ctx, binding(fields), id, action, { reason: body.reason });
+    await applyTransition(ctx, binding(fields, body.reason), id, action, { reason: body.reason });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('AGENCIES_LICENCE_TAKEN', { status: 409, params: { field: 'licenceNumber' } });
     throw err;

@@ -17,6 +17,7 @@ import { hashPassword } from '../auth/password.js';
 import { createSession } from '../auth/sessions.service.js';
 import { getRegion } from '../catalog/regions.service.js';
 import { industries, regions } from '../catalog/catalog.tables.js';
+import { closeOrgPostings } from '../jobs/jobs.takedown.js';
 import { applyTransition, type WorkflowBinding, workflowHistory } from '../workflow/workflow.service.js';
 import { type OrganisationRow, organisations } from './organisations.tables.js';
 
@@ -193,7 +194,19 @@ const binding: WorkflowBinding<string, OrgAction, OrganisationRow> = {
 };
 
 export async function transitionOrganisation(ctx: Ctx & { actor: Actor }, id: string, action: string, reason?: string) {
-  const row = await applyTransition(ctx, binding, id, action, { reason });
+  const row = await applyTransition(
+    ctx,
+    {
+      ...binding,
+      // a suspended organisation keeps no posting open (its history keeps the official's reason)
+      after: async (t, org, a) => {
+        if (a === 'suspend') await closeOrgPostings(t, org.id, `单位资格已暂停：${reason ?? ''}`);
+      },
+    },
+    id,
+    action,
+    { reason },
+  );
   const names = await regionNames(ctx, [row.regionCode]);
   return organisationView(ctx, row, ctx.actor, names.get(row.regionCode) ?? null);
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, sessionFrom, type Session, type TestApp } from '../../../../test/helpers.js';
 import { usccCheckChar } from '../../../shared/identifiers.js';
+import { jobBody, publishJob } from '../jobs/jobs.test-support.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -102,6 +103,22 @@ describe('organisation verification workflow', () => {
     expect(denials[0]?.n).toBeGreaterThanOrEqual(2);
     const province = await t.signIn('official.province');
     expect((await province.request({ method: 'GET', url: `/api/organisations/${orgId}` })).statusCode).toBe(200);
+  });
+
+  it('takes a suspended employer’s open postings down, with the official’s reason; drafts stay with the employer', async () => {
+    const { session, orgId } = await registerEmployer(8);
+    const official = await t.signIn('official.ganzhou');
+    expect((await official.request({ method: 'POST', url: `/api/organisations/${orgId}/transitions/verify`, payload: {} })).statusCode).toBe(200);
+    const live = await publishJob(session, official, jobBody(t.clock.now(), { title: '数据治理工程师' }));
+    const draft = (await session.request({ method: 'POST', url: '/api/jobs', payload: jobBody(t.clock.now(), { title: '数据运维工程师' }) })).json().id;
+    expect((await t.app.inject({ method: 'GET', url: `/api/jobs/${live}` })).statusCode).toBe(200);
+    const suspended = await official.request({ method: 'POST', url: `/api/organisations/${orgId}/transitions/suspend`, payload: { reason: '营业执照被吊销' } });
+    expect(suspended.statusCode, suspended.body).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: `/api/jobs/${live}` })).statusCode).toBe(404);
+    const closed = (await official.request({ method: 'GET', url: `/api/jobs/${live}` })).json();
+    expect(closed.status).toBe('closed');
+    expect(closed.history.at(-1)).toMatchObject({ action: 'close', fromState: 'published', actorRole: 'official', reason: '单位资格已暂停：营业执照被吊销' });
+    expect((await official.request({ method: 'GET', url: `/api/jobs/${draft}` })).json().status).toBe('draft');
   });
 
   it('replays an idempotent command without a second state change', async () => {
