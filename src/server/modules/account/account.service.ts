@@ -1,6 +1,7 @@
 /**
  * The data subject's rights (PIPL art. 44–47): see what is held, export a full copy, close the account.
- * Export and closure need the password again (re-authentication).
+ * Export and closure need the password again (re-authentication). The export's sections held by the other
+ * modules (certificates, policy claims, contests, recognition, archive, ventures, …) are in account.export.ts.
  */
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors.js';
@@ -19,6 +20,7 @@ import { trainingClasses, trainingEnrolments } from '../training/training.tables
 import { organisations } from '../organisations/organisations.tables.js';
 import { talentProfiles } from '../profiles/profiles.tables.js';
 import { talentInvitations } from '../talentpool/talentpool.tables.js';
+import { exportSections } from './account.export.js';
 import { openValue } from './pi.js';
 
 async function reauthenticate(ctx: Ctx & { actor: Actor }, password: string) {
@@ -32,7 +34,14 @@ export async function myData(ctx: Ctx & { actor: Actor }) {
   return { user: await accountSummary(ctx, ctx.actor.userId), consents: await listConsents(ctx, ctx.actor.userId) };
 }
 
-/** Everything held about the person, identifiers in full (their own data), as one JSON document. */
+/**
+ * Everything held about the person, identifiers in full (their own data), as one JSON document: the account,
+ * consents, profile, job applications, invitations, event registrations, training enrolments; certificates,
+ * evaluation candidacies, qualifications, policy facts and claims, contest entries, 人才认定 and 人才计划
+ * applications with materials and 待遇, the 人事档案 and its transfers, venture projects with incubations and
+ * introductions, reviewer / judge work and deadline alerts (staff), sessions, the status history of those
+ * records (exportSections); and the person's own audit activity. Never another person's data.
+ */
 export async function exportMyData(ctx: Ctx & { actor: Actor }, password: string) {
   await reauthenticate(ctx, password);
   const [u] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
@@ -102,6 +111,7 @@ export async function exportMyData(ctx: Ctx & { actor: Actor }, password: string
       .from(trainingEnrolments)
       .innerJoin(trainingClasses, eq(trainingClasses.id, trainingEnrolments.classId))
       .where(eq(trainingEnrolments.talentId, u.id)),
+    ...(await exportSections(ctx, u.id)),
     activity: activity.map((a) => ({ ...a, at: a.at.toISOString() })),
   };
 }
