@@ -3,10 +3,10 @@
  * offers and hires on 收到的投递; the talent sees 已录用 under 我的投递. axe finds no serious or critical
  * violation on /profile, /applications and /employer/applications.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, horizontalOverflow, launchBrowser, motionDone, openPage, screenshotPath, signIn } from './browser.js';
+import { violationsOnPages } from './axe.js';
 import { demoAccount, type E2eServer, startE2eServer } from './server.js';
 
 let server: E2eServer;
@@ -82,20 +82,6 @@ async function employerHires(page: Page, jobId: string) {
   await page.screenshot({ path: screenshotPath('applications-received-1280'), fullPage: true });
 }
 
-async function axeViolations(page: Page, paths: string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const path of paths) {
-    await page.goto(path);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.waitForLoadState('networkidle');
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
-      found.push(`[${path}] ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-    }
-  }
-  return found;
-}
-
 describe('applications', () => {
   it('talent applies, employer hires, talent sees 已录用', async () => {
     const employer = await openPage(browser, server.url, 1280);
@@ -110,7 +96,7 @@ describe('applications', () => {
     await talentApplies(talent.page, jobId);
 
     await employerHires(employer.page, jobId);
-    expect(await axeViolations(employer.page, ['/employer/applications'])).toEqual([]);
+    expect(await violationsOnPages(employer.page, ['/employer/applications'])).toEqual([]);
     await employer.context.close();
 
     await talent.page.goto('/applications');
@@ -118,7 +104,7 @@ describe('applications', () => {
     await card.locator('.ant-tag', { hasText: '已录用' }).waitFor();
     expect(await horizontalOverflow(talent.page)).toBeLessThanOrEqual(0);
     await talent.page.screenshot({ path: screenshotPath('applications-mine-375'), fullPage: true });
-    expect(await axeViolations(talent.page, ['/applications', '/profile'])).toEqual([]);
+    expect(await violationsOnPages(talent.page, ['/applications', '/profile'])).toEqual([]);
     await talent.context.close();
   });
 });

@@ -25,3 +25,14 @@ export async function seriousViolations(page: Page, opts: { exclude?: string } =
           .join(' | ')}`,
     );
 }
+
+/** seriousViolations of each path in turn, each judged once its main heading is shown. */
+export async function violationsOnPages(page: Page, paths: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of paths) {
+    await page.goto(path);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    found.push(...(await seriousViolations(page)));
+  }
+  return found;
+}

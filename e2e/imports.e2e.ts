@@ -5,11 +5,11 @@
  * no horizontal overflow and no serious axe violation; a verified employer sees only postings.
  */
 import { readFileSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticIdNumber, TALENT_HEADER, talentRow, toCsv } from '../src/server/modules/imports/imports.fixtures.js';
 import { clickNav, horizontalOverflow, launchBrowser, openPage, screenshotPath, signIn } from './browser.js';
+import { seriousViolations } from './axe.js';
 import { type E2eServer, startE2eServer } from './server.js';
 
 let server: E2eServer;
@@ -86,9 +86,7 @@ describe('bulk import page', () => {
       await page.getByRole('heading', { level: 1, name: '批量导入' }).waitFor();
       await page.getByTestId('import-history').waitFor();
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-      const axe = await new AxeBuilder({ page }).analyze();
-      const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 200)} ${n.failureSummary}`).join(', ')}`)).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: screenshotPath('imports-375'), fullPage: true });
     } finally {
       await context.close();

@@ -4,10 +4,10 @@
  * highlighted title and opens it. Journey 7: axe finds no serious or critical violation on /jobs and
  * /jobs/:id at 375 and 1280 px.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickNav, horizontalOverflow, launchBrowser, motionDone, openPage, screenshotPath, signIn, WIDTHS } from './browser.js';
+import { seriousViolations } from './axe.js';
 import { type E2eServer, startE2eServer } from './server.js';
 
 let server: E2eServer;
@@ -145,10 +145,7 @@ describe('jobs', () => {
           .first()
           .waitFor({ state: 'detached', timeout: 10_000 })
           .catch(() => undefined);
-        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-        for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
-          found.push(`[${width}px ${path}] ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-        }
+        for (const v of await seriousViolations(page)) found.push(`[${width}px] ${v}`);
       }
       await page.goto('/jobs?q=数据分析');
       await page.getByTestId('job-title').first().waitFor();

@@ -19,9 +19,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-const first17 = `9136070${Date.now().toString().slice(-3)}MA3E2E0`;
-const USCC = first17 + usccCheckChar(first17);
-const ORG_NAME = '赣州端到端测试科技有限公司';
+/** A fresh 统一社会信用代码 and name per attempt: a retry registers its own organisation (the code is unique). */
+function freshOrg() {
+  const serial = `${Date.now().toString().slice(-3)}${Math.floor(Math.random() * 10)}`;
+  const first17 = `9136070${serial}MA3E2E`;
+  return { USCC: first17 + usccCheckChar(first17), ORG_NAME: `赣州端到端测试${serial}科技有限公司` };
+}
 
 async function pick(page: Page, label: string, ...items: string[]) {
   await page.getByLabel(label, { exact: true }).click();
@@ -35,6 +38,7 @@ async function pick(page: Page, label: string, ...items: string[]) {
 describe('organisation registration', () => {
   it('registers an organisation that waits for verification, and the official sees it', async () => {
     const { context, page } = await openPage(browser, server.url, 375);
+    const { USCC, ORG_NAME } = freshOrg();
     await page.goto('/register?tab=org');
     await pick(page, '单位类型', '企业/用人单位');
     await page.getByLabel('单位名称', { exact: true }).fill(ORG_NAME);

@@ -19,10 +19,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-const first17 = '36070219900307123';
-const ID_NUMBER = first17 + idNumberCheckChar(first17);
-const WRONG_CHECK = first17 + (ID_NUMBER.endsWith('0') ? '1' : '0');
-const PHONE = '13907971234';
+/** A fresh 身份证号 and mobile per attempt: a retry registers its own person (the number is unique on the platform). */
+function freshPerson() {
+  const first17 = `36070219900307${100 + Math.floor(Math.random() * 900)}`;
+  const idNumber = first17 + idNumberCheckChar(first17);
+  const phone = `1390797${1000 + Math.floor(Math.random() * 9000)}`;
+  return { idNumber, wrongCheck: first17 + (idNumber.endsWith('0') ? '1' : '0'), phone };
+}
 const PASSWORD = 'Qiyun#2026xy';
 
 async function pickRegion(page: Page, city: string, county: string) {
@@ -36,6 +39,7 @@ describe('talent registration', () => {
   it('registers, then shows only masked identifiers on the account page', async () => {
     const { context, page } = await openPage(browser, server.url, 375);
     const username = `e2e.talent.${Date.now().toString(36)}`;
+    const { idNumber: ID_NUMBER, wrongCheck: WRONG_CHECK, phone: PHONE } = freshPerson();
     await page.goto('/register');
     await page.getByLabel('用户名', { exact: true }).fill(username);
     await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
@@ -62,7 +66,7 @@ describe('talent registration', () => {
     const masked = page.getByTestId('id-number-masked');
     await masked.waitFor();
     expect(await masked.textContent()).toBe(`3607${'*'.repeat(10)}${ID_NUMBER.slice(-4)}`);
-    expect(await page.getByTestId('phone-masked').textContent()).toBe('139****1234');
+    expect(await page.getByTestId('phone-masked').textContent()).toBe(`139****${PHONE.slice(-4)}`);
     await page.screenshot({ path: screenshotPath('account-375'), fullPage: true });
 
     const html = await page.content();

@@ -4,10 +4,10 @@
  * the talent accepts and applies in one click on 收到的邀约; the employer then sees the real name and
  * phone on 发出的邀约. axe finds no serious or critical violation on the three pages.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, horizontalOverflow, launchBrowser, motionDone, openPage, screenshotPath, signIn } from './browser.js';
+import { violationsOnPages } from './axe.js';
 import { demoAccount, type E2eServer, startE2eServer } from './server.js';
 
 let server: E2eServer;
@@ -43,20 +43,6 @@ async function publishJob(employer: Page, official: Page): Promise<string> {
   expect((await callApi(employer, 'POST', `/api/jobs/${id}/transitions/submit`, { confirmNotDuplicate: true })).status).toBe(200);
   expect((await callApi(official, 'POST', `/api/jobs/${id}/transitions/approve`, { reason: '端到端测试' })).status).toBe(200);
   return id;
-}
-
-async function axeViolations(page: Page, paths: string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const path of paths) {
-    await page.goto(path);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.waitForLoadState('networkidle');
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
-      found.push(`[${path}] ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-    }
-  }
-  return found;
 }
 
 async function talentOpensProfile(page: Page) {
@@ -139,8 +125,8 @@ describe('talent pool', () => {
     expect(await contact.textContent()).toContain('13907971234');
     await employer.page.screenshot({ path: screenshotPath('invitations-sent-390'), fullPage: true });
 
-    expect(await axeViolations(employer.page, ['/employer/talent-pool', '/employer/invitations'])).toEqual([]);
-    expect(await axeViolations(talent.page, ['/applications/invitations', '/profile'])).toEqual([]);
+    expect(await violationsOnPages(employer.page, ['/employer/talent-pool', '/employer/invitations'])).toEqual([]);
+    expect(await violationsOnPages(talent.page, ['/applications/invitations', '/profile'])).toEqual([]);
     await employer.context.close();
     await talent.context.close();
   });

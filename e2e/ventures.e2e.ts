@@ -4,10 +4,10 @@
  * phone (390 px); the investor then sees the name and mobile. The public project list works at 390 px (axe: no
  * serious or critical WCAG 2.1 AA violation).
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, horizontalOverflow, launchBrowser, openPage, screenshotPath, signIn } from './browser.js';
+import { seriousViolations } from './axe.js';
 import { demoAccount, type E2eServer, startE2eServer } from './server.js';
 
 const PROJECT = '脐橙果园智能分拣视觉系统（演示）';
@@ -71,8 +71,7 @@ describe('助创业 journey', () => {
     expect(text).not.toContain('13907971234');
     expect(await horizontalOverflow(visitor.page)).toBeLessThanOrEqual(0);
     await visitor.page.screenshot({ path: screenshotPath('ventures-public-390'), fullPage: true });
-    const axe = await new AxeBuilder({ page: visitor.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(await seriousViolations(visitor.page)).toEqual([]);
     await visitor.page.getByRole('tab', { name: '孵化载体' }).click();
     await visitor.page.getByTestId('carrier-card').first().waitFor();
     expect(await horizontalOverflow(visitor.page)).toBeLessThanOrEqual(0);

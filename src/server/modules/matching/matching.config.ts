@@ -20,7 +20,7 @@ export const MATCHING_CONFIG = {
    * Required skills dominate: a profile that has every must-have and few nice-to-haves ranks above one
    * that misses a must-have but has many nice-to-haves (bench/matching.ts, docs/benchmarks.md).
    */
-  importance: { required: 5, preferred: 1 },
+  importance: { required: 8, preferred: 1 },
   /**
    * A required skill whose level the job does not state is asked at 熟悉 (2): a talent who declares only
    * 了解 (aware of it) meets it one step short. Levels the job states are taken as stated.
@@ -38,7 +38,7 @@ export const MATCHING_CONFIG = {
   /** Co-occurrence: a pair must appear in this many published postings, and P(missing | held) must reach minStrength. */
   cooccurrence: { minSupport: 3, minStrength: 0.2, neighbours: 8 },
   /** `inferred_group`: a talent who named no desired occupation, for a job in the 中类 inferred from the talent's skills (matching.model.ts). */
-  occupation: { same_detail: 1, same_minor: 0.7, same_medium: 0.4, same_major: 0.15, different: 0, inferred_group: 0.7, unknown: 0.15 } satisfies Record<
+  occupation: { same_detail: 1, same_minor: 0.85, same_medium: 0.7, same_major: 0.15, different: 0, inferred_group: 0.7, unknown: 0.15 } satisfies Record<
     OccupationProximity,
     number
   >,

@@ -157,6 +157,18 @@ describe('scoreMatch', () => {
     ]);
   });
 
+  it('ranks a profile with every must-have above one short of a must-have however many nice-to-haves it has (up to seven)', () => {
+    // skills of equal rarity: every one is in the single posting the model learns from
+    const keys = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i}`);
+    const wide = posting('w', '2-02-30-09', keys('m', 3));
+    const withNice = { ...wide, preferred: keys('n', 7).map((key) => ({ key, name: key, level: 0 })) };
+    const even = learnModel([withNice]);
+    const holding = (ks: string[]) => ({ ...t, skills: ks.map((key) => ({ key, name: key, level: 3 })) });
+    const allMusts = scoreMatch(holding(keys('m', 3)), withNice, even, NOW).raw;
+    const shortOfOne = scoreMatch(holding([...keys('m', 2), ...keys('n', 7)]), withNice, even, NOW).raw;
+    expect(allMusts).toBeGreaterThan(shortOfOne);
+  });
+
   it('infers the occupation group from the skills of a talent who named none, and says so', () => {
     const m = learnModel([
       posting('a', '2-02-10-01', ['python', 'sql']),
