@@ -26,6 +26,7 @@ import {
   talentScorer,
   talentsQuery,
 } from '../src/server/modules/matching/matching.queries.js';
+import type { SearchSpec, SideIndex } from '../src/server/modules/matching/matching.index.js';
 import { inferOccupation, learnModel } from '../src/server/modules/matching/matching.model.js';
 import { buildWorld, type Job, type Talent, truth } from './matching-data.js';
 import { measureHttp } from './matching-http.js';
@@ -117,6 +118,29 @@ const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
  */
 const gcHook = (globalThis as { gc?: (o?: object) => void }).gc;
 const settle = () => gcHook?.({ type: 'minor', execution: 'sync' });
+
+/** What the timed pass records per direction. */
+interface Timings {
+  ms: number[];
+  cpu: number[];
+  scored: number[];
+  postings: number[];
+  reach: number[];
+}
+
+/** One served query, timed (wall and CPU), with how much of the index it read. */
+function timed<F extends { id: string }, R extends { raw: number }>(index: SideIndex<F>, spec: SearchSpec<F, R>, into: Timings) {
+  settle();
+  const c0 = process.cpuUsage();
+  const s0 = performance.now();
+  const found = index.search(spec);
+  into.ms.push(performance.now() - s0);
+  into.cpu.push(cpuMs(c0));
+  into.scored.push(index.lastScored);
+  into.postings.push(index.lastPostings);
+  into.reach[index.lastReach] = (into.reach[index.lastReach] as number) + 1;
+  return found;
+}
 
 /** Okapi BM25 over whitespace tokens (the baseline: text only, no skill normalisation). */
 class Bm25 {
@@ -251,16 +275,7 @@ async function main() {
       exact: talentExact(job.f, model, now),
       rest: talentRest(talentIndex, job.f, now),
     };
-    settle();
-    const c0 = process.cpuUsage();
-    const s0 = performance.now();
-    const found = talentIndex.search(spec);
-    t4j.ms.push(performance.now() - s0);
-    t4j.cpu.push(cpuMs(c0));
-    t4j.scored.push(talentIndex.lastScored);
-    t4j.postings.push(talentIndex.lastPostings);
-    t4j.reach[talentIndex.lastReach] = (t4j.reach[talentIndex.lastReach] as number) + 1;
-    return found;
+    return timed(talentIndex, spec, t4j);
   });
   const fastJ4t = world.evalTalents.slice(0, size.queries).map((ti) => {
     const talent = talents[ti] as Talent;
@@ -271,16 +286,7 @@ async function main() {
       exact: jobExact(talent.f, model, now, null),
       rest: jobRest(jobIndex, talent.f, now),
     };
-    settle();
-    const c0 = process.cpuUsage();
-    const s0 = performance.now();
-    const found = jobIndex.search(spec);
-    j4t.ms.push(performance.now() - s0);
-    j4t.cpu.push(cpuMs(c0));
-    j4t.scored.push(jobIndex.lastScored);
-    j4t.postings.push(jobIndex.lastPostings);
-    j4t.reach[jobIndex.lastReach] = (j4t.reach[jobIndex.lastReach] as number) + 1;
-    return found;
+    return timed(jobIndex, spec, j4t);
   });
 
   // the evaluation pass: talents for a job
