@@ -9,6 +9,7 @@ import type { Ctx } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { regionPrefix } from '../access/region-scope.js';
 import { record } from '../audit/audit.service.js';
+import { closeOrgPostings } from '../jobs/jobs.takedown.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { workflowEvents } from '../workflow/workflow.tables.js';
 import { inTx, registrationQuery } from './agencies.registry.js';
@@ -50,12 +51,16 @@ export async function assertAgencyMayRecruit(db: Db, orgId: string, now: Date): 
   throw new AppError('AGENCIES_NOT_APPROVED', { status: 403, params: { reason: 'registration', registrationStatus: status } });
 }
 
-/** Daily: approved or suspended registrations whose licence ended before today become expired (workflow event + audit). */
+/**
+ * Daily: approved or suspended registrations whose licence ended before today become expired (workflow
+ * event + audit), and the agency's open postings close (受托招聘 needs a valid licence; a suspension
+ * already closed them).
+ */
 export async function expireRegistrations(ctx: Ctx): Promise<number> {
   const today = chinaDate(ctx.now);
   return inTx(ctx, async (t) => {
     const rows = await t.db
-      .select({ id: agencyRegistrations.id, status: agencyRegistrations.status })
+      .select({ id: agencyRegistrations.id, status: agencyRegistrations.status, orgId: agencyRegistrations.orgId, validTo: agencyRegistrations.validTo })
       .from(agencyRegistrations)
       .where(and(inArray(agencyRegistrations.status, ['approved', 'suspended']), lt(agencyRegistrations.validTo, today)))
       .for('update');
@@ -77,6 +82,7 @@ export async function expireRegistrations(ctx: Ctx): Promise<number> {
       })),
     );
     await record(t, { action: 'agency_registration.expire', objectType: 'agency_registration', detail: { count: rows.length, ids: ids.slice(0, 100) } });
+    for (const r of rows) await closeOrgPostings(t, r.orgId, `人力资源服务许可证已于 ${r.validTo} 到期`);
     return rows.length;
   });
 }

@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../../test/helpers.js';
 import { LicenceNumber, parseLicenceNumber } from '../../../shared/agencies.js';
+import { jobBody, publishJob } from '../jobs/jobs.test-support.js';
+import { chinaDate } from '../jobs/jobs.views.js';
 import { expireRegistrations } from './agencies.directory.js';
 import { registrationBody } from './agencies.test-support.js';
 
@@ -131,15 +133,36 @@ describe('registration', () => {
     expect((await transition(nanchang, 'reinstate', { reason: '核查完毕' })).json().status).toBe('approved');
   });
 
-  it('flags a licence close to its end and expires it once the end has passed', async () => {
+  it('flags a licence close to its end and expires it once the end has passed, closing its postings', async () => {
     t.clock.set(new Date(`${t.clock.now().getUTCFullYear() + 3}-05-01T02:00:00Z`));
     expect((await t.app.inject({ method: 'GET', url: '/api/agencies' })).json().items[0]).toMatchObject({ licenceExpiring: true, licenceExpired: false });
+    // still licensed: the agency posts for a client (受托招聘), published until the licence ends
+    const poster = await t.signIn('agency.nanchang');
+    const jobId = await publishJob(
+      poster,
+      await t.signIn('official.nanchang'),
+      jobBody(t.clock.now(), {
+        regionCode: '360102',
+        clientEmployerName: '南昌智数科技有限公司',
+        validUntil: chinaDate(new Date(t.clock.now().getTime() + 90 * 86_400_000)),
+      }),
+    );
     t.clock.set(new Date(`${t.clock.now().getUTCFullYear()}-06-20T02:00:00Z`));
     expect((await t.app.inject({ method: 'GET', url: '/api/agencies' })).json().items[0]).toMatchObject({ licenceExpired: true });
+    expect((await t.app.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).statusCode).toBe(200);
     expect(await expireRegistrations(t.ctx())).toBe(1);
     expect(await expireRegistrations(t.ctx())).toBe(0);
     const view = (await (await t.signIn('official.nanchang')).request({ method: 'GET', url: `/api/agencies/${regId}` })).json();
     expect(view.status).toBe('expired');
     expect(view.history.at(-1)).toMatchObject({ action: 'expire', actorRole: null });
+    expect((await t.app.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).statusCode).toBe(404);
+    const own = (await (await t.signIn('agency.nanchang')).request({ method: 'GET', url: `/api/jobs/${jobId}` })).json();
+    expect(own.status).toBe('closed');
+    expect(own.history.at(-1)).toMatchObject({
+      action: 'close',
+      fromState: 'published',
+      actorRole: null,
+      reason: expect.stringContaining('人力资源服务许可证已于'),
+    });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Postings of an organisation that may no longer recruit are taken down: when officials suspend its
- * verification (organisations) or suspend or revoke its HR-service agency registration (agencies).
+ * verification (organisations) or suspend or revoke its HR-service agency registration (agencies),
+ * and when an agency's licence runs out (the daily expiry task, in the system's name).
  * Imported by those modules directly (not through index.ts): the jobs workflow itself asks the
  * agencies module whether an agency may recruit, and this file imports neither.
  */
@@ -16,11 +17,11 @@ const OPEN = [JobStatus.enum.published, JobStatus.enum.pending_review];
 
 /**
  * Closes every open posting of `orgId` (published or pending review) with `reason`, one workflow event
- * per posting in the official's name and one audit record, in the caller's transaction (the
- * official's transition). Search and matching drop them on their next sync (updated_at, the search
+ * per posting in the official's name (no actor: the system's) and one audit record, in the caller's
+ * transaction (the official's transition, or the expiry). Search and matching drop them on their next sync (updated_at, the search
  * log). There is no reopen: after reinstatement the organisation posts again and is vetted again.
  */
-export async function closeOrgPostings(ctx: Ctx & { actor: Actor }, orgId: string, reason: string): Promise<number> {
+export async function closeOrgPostings(ctx: Ctx & { actor: Actor | null }, orgId: string, reason: string): Promise<number> {
   const open = await ctx.db
     .select({ id: jobPostings.id, status: jobPostings.status, regionCode: jobPostings.regionCode })
     .from(jobPostings)
@@ -43,8 +44,8 @@ export async function closeOrgPostings(ctx: Ctx & { actor: Actor }, orgId: strin
       action: 'close',
       fromState: r.status,
       toState: JobStatus.enum.closed,
-      actorId: ctx.actor.userId,
-      actorRole: ctx.actor.role,
+      actorId: ctx.actor?.userId ?? null,
+      actorRole: ctx.actor?.role ?? null,
       reason,
       requestId: ctx.requestId,
       at: ctx.now,
