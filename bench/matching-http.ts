@@ -1,15 +1,16 @@
 /**
  * The recommend endpoints over HTTP, for bench/matching.ts (`--http`, on by default at ci size).
  *
- * A FRESH database (file-backed PGlite in a temporary directory; PostgreSQL with `--pg` and
- * DATABASE_URL) is migrated, loaded with the catalogues and seeded as `gancai seed --size demo` does
- * (demo accounts, 3,000 talents with profiles, 1,500 published postings), topped up with the jobs
- * module's own `seedJobs` to `jobs` postings. The real Fastify app listens on a loopback port, the
+ * A FRESH database (file-backed PGlite in a temporary directory; PostgreSQL with `--http-db postgres`
+ * and DATABASE_URL) is migrated, loaded with the catalogues and seeded as `gancai seed --size demo`
+ * does (demo accounts, 3,000 talents with profiles, 1,500 published postings) — or, with
+ * `--http-seed province`, as `gancai seed --size province` does (1M talents, 200k postings) — topped
+ * up with the jobs module's own `seedJobs` to `jobs` postings. The real Fastify app listens on a loopback port, the
  * matching index is built from the rows (as at start-up), and autocannon (child process,
  * bench/matching-load.mjs) drives, as the signed-in demo talent and employer:
  * - `GET /api/matching/jobs-for-me?limit=20` (top jobs with scores and reasons),
  * - `GET /api/matching/gaps?jobId=…` (missing skills with the courses that teach them), and
- * - `GET /api/matching/jobs/:id/talents?limit=20` (top consenting talents for the employer's posting),
+ * - `GET /api/matching/jobs/:id/talents?limit=20` (top consenting talents for the employer's postings, up to 5),
  * each alone and all mixed, at each concurrency. Latencies are taken from every response.
  */
 import { execFile } from 'node:child_process';
@@ -25,6 +26,7 @@ import { loadReferenceCatalogs } from '../src/server/modules/catalog/catalog.loa
 import { jobPostings, seedJobs } from '../src/server/modules/jobs/index.js';
 import { matchingEngine } from '../src/server/modules/matching/index.js';
 import { DEMO_PASSWORD } from '../src/server/seed/demo-accounts.js';
+import type { SeedSize } from '../src/server/seed/bulk.js';
 import { seed } from '../src/server/seed/seed.js';
 import { benchConfig, freshDatabase } from './seed.js';
 
@@ -52,7 +54,14 @@ async function drive(
   return JSON.parse(stdout.trim().split('\n').at(-1) as string) as LoadResult;
 }
 
-export async function measureHttp(opts: { jobs: number; duration: number; connections: number[]; postgres: boolean; log: (m: string) => void }) {
+export async function measureHttp(opts: {
+  jobs: number;
+  seed: SeedSize;
+  duration: number;
+  connections: number[];
+  postgres: boolean;
+  log: (m: string) => void;
+}) {
   const fresh = await freshDatabase(opts.postgres ? process.env.DATABASE_URL : undefined, 'gancai-matching');
   const database = await fresh.open();
   try {
@@ -62,10 +71,11 @@ export async function measureHttp(opts: { jobs: number; duration: number; connec
     const app = await buildApp({ database, config, logger: false, startTasks: false });
     const ctx = systemCtx(app.platform);
     let t = performance.now();
-    await seed(ctx, 'demo', silentProgress);
+    await seed(ctx, opts.seed, silentProgress);
     const [{ n: published } = { n: 0 }] = await database.query<{ n: number }>("select count(*)::int as n from job_postings where status = 'published'");
     if (opts.jobs > published) await seedJobs(ctx, opts.jobs - published, silentProgress);
-    opts.log(`http: seeded (${opts.jobs} postings at least) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const seedS = (performance.now() - t) / 1000;
+    opts.log(`http: seeded ${opts.seed} (${Math.max(opts.jobs, published)} postings at least) in ${seedS.toFixed(1)} s`);
     await app.ready();
     t = performance.now();
     const engine = matchingEngine(app.platform);
@@ -84,17 +94,17 @@ export async function measureHttp(opts: { jobs: number; duration: number; connec
     const first = await app.inject({ method: 'GET', url: '/api/matching/jobs-for-me?limit=20', headers: talent });
     const items = (first.json() as { items: { job: { id: string } }[] }).items;
     const [emp] = await database.db.select({ orgId: users.orgId }).from(users).where(eq(users.username, 'employer.ganzhou'));
-    const [own] = emp?.orgId
+    const own = emp?.orgId
       ? await database.db
           .select({ id: jobPostings.id })
           .from(jobPostings)
           .where(and(eq(jobPostings.orgId, emp.orgId), eq(jobPostings.status, 'published')))
-          .limit(1)
+          .limit(5)
       : [];
     const classes: Record<string, { path: string; headers: Record<string, string> }[]> = {
       jobs_for_me: [{ path: '/api/matching/jobs-for-me?limit=20', headers: talent }],
       gaps_with_courses: items.slice(0, 5).map((i) => ({ path: `/api/matching/gaps?jobId=${i.job.id}`, headers: talent })),
-      talents_for_job: own ? [{ path: `/api/matching/jobs/${own.id}/talents?limit=20`, headers: employer }] : [],
+      talents_for_job: own.map((o) => ({ path: `/api/matching/jobs/${o.id}/talents?limit=20`, headers: employer })),
     };
     const all = Object.values(classes).flat();
     await drive(address, all, 1, 3); // warm-up
@@ -111,7 +121,16 @@ export async function measureHttp(opts: { jobs: number; duration: number; connec
       opts.log(`http c=${c} mixed              p50 ${r.p50} ms  p99 ${r.p99} ms  ${r.rps} req/s${r.non2xx ? `  non-2xx ${r.non2xx}` : ''}`);
     }
     await app.close();
-    return { db: fresh.label, jobs: stats?.jobs ?? 0, talents: stats?.talents ?? 0, buildMs: stats?.buildMs ?? 0, results: out };
+    return {
+      db: fresh.label,
+      seed: opts.seed,
+      seedS: Math.round(seedS),
+      jobs: stats?.jobs ?? 0,
+      talents: stats?.talents ?? 0,
+      buildMs: stats?.buildMs ?? 0,
+      rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+      results: out,
+    };
   } finally {
     await database.close().catch(() => {});
     await fresh.dispose();

@@ -22,16 +22,27 @@ interface List {
 /** Slack on every bound: postings hold float32 weights, the scorer adds float64 ones. */
 const EPS = 1e-5;
 const BINS = 64;
+/** The layout of SideIndex.cell: stride and offsets. */
+const CELL = 4;
+const STATE = 0;
+const OWN = 1;
+const REL = 2;
 
 export class SideIndex<F extends { id: string }> extends SlotStore<F> {
   // search buffers, sized to the slots and reused (only touched entries are reset)
-  private state = new Uint32Array(0);
-  private ub = new Float64Array(0);
-  /** What co-occurring lists added, kept apart: the scorer credits a missing skill once (its strongest co-occurrence), so their sum is capped at relatedMax. */
-  private rel = new Float64Array(0);
+  /**
+   * Per slot, side by side (one cache line per document touched, where three arrays cost three):
+   * [STATE] the search epoch, [OWN] the skill bound accumulated from own lists, [REL] what
+   * co-occurring lists added, kept apart (the scorer credits a missing skill once, its strongest
+   * co-occurrence, so their sum is capped at relatedMax).
+   */
+  private cell = new Float64Array(0);
   private relCap = Number.POSITIVE_INFINITY;
   private relShare = Number.POSITIVE_INFINITY;
   private batch = new Int32Array(0);
+  /** The bound of each batch entry, computed once per judgement. */
+  private batchBound = new Float64Array(0);
+  /** Batch positions in descending bins of bound. */
   private order = new Int32Array(0);
   private readonly counts = new Int32Array(BINS + 1);
   private readonly fill = new Int32Array(BINS);
@@ -90,22 +101,21 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
 
   /** Bytes held in typed arrays (postings, columns and search buffers). */
   typedBytes(): number {
-    return this.storeBytes() + [this.state, this.ub, this.rel, this.batch, this.order].reduce((n, a) => n + a.byteLength, 0);
+    return this.storeBytes() + [this.cell, this.batch, this.batchBound, this.order].reduce((n, a) => n + a.byteLength, 0);
   }
 
   private prepare() {
     const n = this.docs.length;
-    if (this.state.length < n) {
+    if (this.batch.length < n) {
       const cap = Math.max(1024, n + (n >> 2));
-      this.state = new Uint32Array(cap);
-      this.ub = new Float64Array(cap);
-      this.rel = new Float64Array(cap);
+      this.cell = new Float64Array(cap * CELL);
       this.batch = new Int32Array(cap);
+      this.batchBound = new Float64Array(cap);
       this.order = new Int32Array(cap);
     }
     this.epoch += 2;
     if (this.epoch >= 0xfffffff0) {
-      this.state.fill(0);
+      this.cell.fill(0);
       this.epoch = 2;
     }
     this.batchLen = 0;
@@ -137,28 +147,29 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
     related: boolean,
     f: QueryFilter | undefined,
   ) {
-    const { state, ub, rel, batch } = this;
+    const { cell, batch } = this;
     this.lastPostings += to - from;
-    const acc = related ? rel : ub;
+    const slot = related ? REL : OWN;
     const pending = this.epoch;
     const done = pending + 1;
     let n = this.batchLen;
     for (let p = from; p < to; p++) {
       const d = ids[p] as number;
-      const s = state[d] as number;
+      const at = d * CELL;
+      const s = cell[at + STATE] as number;
       if (s === done) continue;
       if (s !== pending) {
         if (!this.pass(d, f)) {
-          state[d] = done;
+          cell[at + STATE] = done;
           continue;
         }
-        state[d] = pending;
-        ub[d] = 0;
-        rel[d] = 0;
+        cell[at + STATE] = pending;
+        cell[at + OWN] = 0;
+        cell[at + REL] = 0;
         batch[n++] = d;
       }
       const c = fit ? credit * (fit[levels[p] as number] as number) : credit;
-      acc[d] = (acc[d] as number) + (weights ? c * (weights[p] as number) : c);
+      cell[at + slot] = (cell[at + slot] as number) + (weights ? c * (weights[p] as number) : c);
     }
     this.batchLen = n;
   }
@@ -255,10 +266,10 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
     }
     if (!top.full || sw * R + q.outsideBound + EPS >= top.threshold) {
       this.lastReach = 2;
-      const { state, docs } = this;
+      const { cell, docs } = this;
       const groups = q.groups;
       for (let d = 0; d < docs.length; d++) {
-        if ((state[d] as number) >= this.epoch || !this.pass(d, f)) continue;
+        if ((cell[d * CELL + STATE] as number) >= this.epoch || !this.pass(d, f)) continue;
         if (groups && top.full && sw * R + groups.outside + EPS < top.threshold && !this.columns.inGroups(d, groups.ids)) continue;
         const doc = docs[d] as F;
         if (q.rest) {
@@ -278,43 +289,39 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
    * context bound (rest) skips candidates that cannot enter the top k. Every batch document is done.
    */
   private judge<R extends { raw: number }>(top: TopK<F, R>, q: SearchSpec<F, R>, Ro: number, Rr: number) {
-    const { ub, rel, batch, order, counts, fill, state, docs } = this;
+    const { cell, batch, batchBound, order, counts, fill, docs } = this;
     const cap = this.relCap;
     const share = this.relShare;
-    // co-occurring credit only for skills the document lacks: at most share × (1 − its own credit so far)
-    const bound = (d: number) => {
-      const own = ub[d] as number;
-      return Math.min(1, own + Ro + Math.min(cap, (rel[d] as number) + Rr, share * (1 - own)) + EPS);
-    };
     const n = this.batchLen;
     this.batchLen = 0;
     if (n === 0) return;
     const done = this.epoch + 1;
     counts.fill(0);
     for (let k = 0; k < n; k++) {
-      const d = batch[k] as number;
-      state[d] = done;
-      const b = bound(d);
+      const at = (batch[k] as number) * CELL;
+      cell[at + STATE] = done;
+      const own = cell[at + OWN] as number;
+      // co-occurring credit only for skills the document lacks: at most share × (1 − its own credit so far)
+      const b = Math.min(1, own + Ro + Math.min(cap, (cell[at + REL] as number) + Rr, share * (1 - own)) + EPS);
+      batchBound[k] = b;
       (counts[Math.min(BINS - 1, Math.floor(b * BINS)) + 1] as number)++;
     }
     for (let b = 1; b <= BINS; b++) counts[b] = (counts[b] as number) + (counts[b - 1] as number);
     fill.set(counts.subarray(0, BINS));
-    for (let k = 0; k < n; k++) {
-      const d = batch[k] as number;
-      const b = bound(d);
-      order[(fill[Math.min(BINS - 1, Math.floor(b * BINS))] as number)++] = d;
-    }
+    for (let k = 0; k < n; k++) order[(fill[Math.min(BINS - 1, Math.floor((batchBound[k] as number) * BINS))] as number)++] = k;
     const sw = q.skillWeight;
     const context = 1 - sw;
     const groups = q.groups;
     for (let bin = BINS - 1; bin >= 0; bin--) {
       if (top.full && sw * Math.min(1, (bin + 1) / BINS) + context + EPS < top.threshold) break;
-      for (let k = counts[bin] as number; k < (counts[bin + 1] as number); k++) {
-        const d = order[k] as number;
-        if (groups && top.full && sw * bound(d) + groups.outside + EPS < top.threshold && !this.columns.inGroups(d, groups.ids)) continue;
+      for (let i = counts[bin] as number; i < (counts[bin + 1] as number); i++) {
+        const k = order[i] as number;
+        const d = batch[k] as number;
+        const b = batchBound[k] as number;
+        if (groups && top.full && sw * b + groups.outside + EPS < top.threshold && !this.columns.inGroups(d, groups.ids)) continue;
         if (q.rest) {
           const r = q.rest(d, docs[d] as F);
-          if (r === null || (top.full && sw * bound(d) + r + EPS < top.threshold)) continue;
+          if (r === null || (top.full && sw * b + r + EPS < top.threshold)) continue;
         }
         this.offer(top, q, d);
       }
