@@ -70,6 +70,10 @@ export async function seedBulk(ctx: Ctx, counts: SeedCounts, progress: Progress)
   };
   const orgs = await seedOrganisations(ctx, catalogue, counts.organisations, progress);
   const talents = await seedTalents(ctx, catalogue, counts.talents, progress);
+  // Statistics before the profiles pass reads the new users back in batches: with the empty table's
+  // estimate the planner scans every remaining user per batch (quadratic: a province seed on PostgreSQL
+  // wrote ~750 profiles/s, falling), with fresh ones it walks the username index.
+  if (orgs.rows + talents.rows > 0) await ctx.db.execute(sql`analyze users, organisations, consents`);
   // Profiles (some opened to employers, so the talent pool is not empty) for talents that have none yet.
   const profiles = await seedProfiles(ctx, progress);
   // Jobs belong to verified employers, so they come after the organisations. Sizes are totals here too.

@@ -6,7 +6,7 @@
  * education entry at a Jiangxi school, work history and wishes near home. One INSERT … SELECT FROM
  * unnest($arrays) per batch; segmentation is memoised (the texts come from small fixed lists).
  */
-import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { JobSkill, SkillProficiency } from '../../../shared/jobs.js';
 import type { EducationEntry, ProfileVisibility, WorkEntry } from '../../../shared/profiles.js';
 import type { Ctx } from '../../context.js';
@@ -185,16 +185,32 @@ export async function seedProfiles(ctx: Ctx, progress: Progress): Promise<{ inse
   let after = 't';
   let inserted = 0;
   for (;;) {
+    // the next generated talents by username (an index walk), then which of them already have a profile
+    // (by primary key): an anti-join here was planned as a scan of every profile per batch once the
+    // table grew past its statistics (quadratic at province size)
     const batch: Talent[] = await ctx.db
       .select({ id: users.id, username: users.username, regionCode: users.regionCode, createdAt: users.createdAt })
       .from(users)
-      .leftJoin(talentProfiles, eq(talentProfiles.userId, users.id))
-      .where(and(gt(users.username, after), sql`${users.username} ~ '^t[0-9]{7}$'`, eq(users.role, 'talent'), isNull(talentProfiles.userId)))
+      .where(and(gt(users.username, after), sql`${users.username} ~ '^t[0-9]{7}$'`, eq(users.role, 'talent')))
       .orderBy(users.username)
       .limit(BATCH * 2);
     if (batch.length === 0) break;
     after = batch[batch.length - 1]?.username ?? after;
+    const existing = new Set(
+      (
+        await ctx.db
+          .select({ id: talentProfiles.userId })
+          .from(talentProfiles)
+          .where(
+            inArray(
+              talentProfiles.userId,
+              batch.map((t) => t.id),
+            ),
+          )
+      ).map((r) => r.id),
+    );
     const rows = batch.flatMap((t) => {
+      if (existing.has(t.id)) return [];
       const rng = mulberry32(0x5eed9 ^ Math.imul(Number(t.username.slice(1)), 0x9e3779b1));
       if (rng() >= PROFILE_SHARE) return [];
       const track = pickOne(rng, tpls);
