@@ -20,6 +20,7 @@ import {
   type IndexedJob,
   jobEntry,
   jobExact,
+  jobRefine,
   jobRest,
   jobScorer,
   jobsQuery,
@@ -27,6 +28,7 @@ import {
   newTalentIndex,
   talentEntry,
   talentExact,
+  talentRefine,
   talentRest,
   talentScorer,
   talentsQuery,
@@ -278,6 +280,7 @@ export class MatchingEngine {
       score: jobScorer(t, s.model, now, exceptJobId),
       exact: jobExact(t, s.model, now, exceptJobId),
       rest: jobRest(s.jobs, t, now),
+      refine: jobRefine(t),
     });
   }
 
@@ -291,6 +294,7 @@ export class MatchingEngine {
       score: talentScorer(j, s.model, now),
       exact: talentExact(j, s.model, now),
       rest: talentRest(s.talents, j, now),
+      refine: talentRefine(j),
     });
   }
 

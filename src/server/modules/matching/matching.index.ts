@@ -2,7 +2,7 @@
  * The exact top-k search over one side of matching (SlotStore, matching.slots.ts: the slots, postings
  * and columns it reads).
  */
-import type { Row } from './matching.columns.js';
+import { COL_EDU, COL_HI, COL_LO, COL_STRIDE, type Row } from './matching.columns.js';
 import type { PostingStore } from './matching.postings.js';
 import { ANY_GROUP, ANYWHERE, lowestBit, SlotStore, singleBit } from './matching.slots.js';
 import { type QueryFilter, type Ranked, type SearchSpec, TopK } from './matching.spec.js';
@@ -126,12 +126,14 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
     if (this.live[d] === 0) return false;
     if (!f) return true;
     if (((this.mask[d] as number) & f.mask) === 0) return false;
-    const e = this.columns.edu[d] as number;
+    const cols = this.columns.data;
+    const at = d * COL_STRIDE;
+    const e = cols[at + COL_EDU] as number;
     if (this.kind === 'jobs') {
-      const m = this.columns.hi[d] as number;
+      const m = cols[at + COL_HI] as number;
       return !(f.money > 0 && m < f.money * f.moneyFactor) && !(e > 0 && f.edu >= 0 && f.edu < e);
     }
-    const m = this.columns.lo[d] as number;
+    const m = cols[at + COL_LO] as number;
     return !(m > 0 && f.money < m * f.moneyFactor) && !(f.edu > 0 && e >= 0 && e < f.edu);
   }
 
@@ -275,6 +277,7 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
         if (q.rest) {
           const r = q.rest(d, doc);
           if (r === null || (top.full && sw * R + r + EPS < top.threshold)) continue;
+          if (q.refine && top.full && sw * R + q.refine(doc, r) + EPS < top.threshold) continue;
         }
         this.offer(top, q, d);
       }
@@ -320,8 +323,10 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
         const b = batchBound[k] as number;
         if (groups && top.full && sw * b + groups.outside + EPS < top.threshold && !this.columns.inGroups(d, groups.ids)) continue;
         if (q.rest) {
-          const r = q.rest(d, docs[d] as F);
+          const doc = docs[d] as F;
+          const r = q.rest(d, doc);
           if (r === null || (top.full && sw * b + r + EPS < top.threshold)) continue;
+          if (q.refine && top.full && sw * b + q.refine(doc, r) + EPS < top.threshold) continue;
         }
         this.offer(top, q, d);
       }

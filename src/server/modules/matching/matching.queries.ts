@@ -6,7 +6,7 @@ import { MATCHING_CONFIG, type MatchingConfig } from './matching.config.js';
 import { emptyRow, jobRow, pairBound, talentRow } from './matching.columns.js';
 import { type DocEntry, type DocSink, type QueryFilter, type SearchSpec, SideIndex } from './matching.index.js';
 import type { LearntModel } from './matching.model.js';
-import { askedLevel, type JobFeatures, jobValueScorer, levelFit, scoreMatch, scoreValue, type TalentFeatures } from './matching.score.js';
+import { askedLevel, certificateValue, type JobFeatures, jobValueScorer, levelFit, scoreMatch, scoreValue, type TalentFeatures } from './matching.score.js';
 
 export interface IndexedJob extends JobFeatures {
   orgId: string;
@@ -206,6 +206,23 @@ export function talentRest(index: SideIndex<TalentFeatures>, j: JobFeatures, now
   const jr = jobRow(j);
   const tr = emptyRow();
   return (slot: number) => pairBound(index.columns.read(slot, tr), jr, nowMs);
+}
+
+/**
+ * SearchSpec.refine for a talent's query: `pairBound` counts the certificate part at its maximum when
+ * the talent has any certificate; this puts in the part's value for the job (undefined: no certificate,
+ * the bound is already exact there).
+ */
+export function jobRefine(t: TalentFeatures) {
+  if (t.certificates.length === 0) return undefined;
+  const w = MATCHING_CONFIG.weights.certificates;
+  return (j: IndexedJob, bound: number) => bound - w + w * certificateValue(t, j);
+}
+
+/** SearchSpec.refine for a job's query: the certificate part of each talent who has certificates. */
+export function talentRefine(j: JobFeatures) {
+  const w = MATCHING_CONFIG.weights.certificates;
+  return (t: TalentFeatures, bound: number) => (t.certificates.length === 0 ? bound : bound - w + w * certificateValue(t, j));
 }
 
 export function talentScorer(j: JobFeatures, model: LearntModel, nowMs: number) {

@@ -12,6 +12,7 @@ import {
   type IndexedJob,
   jobEntry,
   jobExact,
+  jobRefine,
   jobRest,
   jobScorer,
   jobsQuery,
@@ -19,11 +20,12 @@ import {
   newTalentIndex,
   talentEntry,
   talentExact,
+  talentRefine,
   talentRest,
   talentScorer,
   talentsQuery,
 } from './matching.queries.js';
-import { contextBound, type JobFeatures, scoreMatch, scoreValue, type TalentFeatures } from './matching.score.js';
+import { certificateValue, contextBound, type JobFeatures, scoreMatch, scoreValue, type TalentFeatures } from './matching.score.js';
 
 /** A posting of the occupation that requires exactly these skills (at no stated level). */
 const posting = (id: string, occupationCode: string, keys: string[]): JobFeatures => ({
@@ -279,6 +281,13 @@ function world(seed: number) {
     validFrom: '2026-01-01',
     validUntil: '2026-12-31',
   }));
+  // as jobFeatures does: the skill names (and an occupation's name) are the words a relevant certificate contains
+  for (const j of jobs) j.certificateTerms = [`职业${j.occupationCode}`, ...j.required.map((s) => s.name), ...j.preferred.map((s) => s.name)];
+  // a third of the talents hold certificates: named after a skill or an occupation, some verified for an occupation
+  const certificate = () => {
+    const verified = rnd() < 0.4;
+    return { name: rnd() < 0.7 ? `${skill().name}证书` : `职业${pick(occs)}资格`, verified, occupationCode: verified ? pick(occs) : null };
+  };
   const talents: TalentFeatures[] = Array.from({ length: 1500 }, (_, i) => ({
     id: `t${String(i).padStart(5, '0')}`,
     regionCode: pick(regions),
@@ -290,7 +299,7 @@ function world(seed: number) {
     desiredSalaryMinFen: rnd() < 0.3 ? null : 500_000 + Math.floor(rnd() * 1_000_000),
     educationRank: rnd() < 0.2 ? null : 3 + Math.floor(rnd() * 5),
     experienceMonths: Math.floor(rnd() * 120),
-    certificates: [],
+    certificates: rnd() < 0.33 ? Array.from({ length: 1 + Math.floor(rnd() * 2) }, certificate) : [],
     updatedAtMs: NOW - Math.floor(rnd() * 300) * 86_400_000,
   }));
   return { jobs, talents };
@@ -313,6 +322,19 @@ describe('fast path against the exhaustive scorer', () => {
       expect(scoreValue(t, j, m, NOW)).toBe(full.excluded ? null : full.raw);
       expect(talentExact(j, m, NOW)(t)).toBe(full.excluded ? null : full.raw);
     }
+  });
+
+  it('values certificates without building the list exactly as the explained score does', () => {
+    const { jobs, talents } = world(11);
+    let relevant = 0;
+    for (const t of talents.slice(0, 60))
+      for (const j of jobs.slice(0, 300)) {
+        const v = certificateValue(t, j);
+        expect(scoreMatch(t, j, model, NOW).parts.certificates).toBe(v);
+        if (v > 0) relevant++;
+      }
+    // the world makes some certificates count (else the comparison above proves nothing)
+    expect(relevant).toBeGreaterThan(100);
   });
 
   for (const seed of [42, 4242]) {
@@ -354,6 +376,7 @@ describe('fast path against the exhaustive scorer', () => {
           expect(ids(jobIndex.search({ ...jobsQuery(t, m), k, score, rest: jobRest(jobIndex, t, NOW) }))).toEqual(exact);
           const full = { ...jobsQuery(t, m), k, score, rest: jobRest(jobIndex, t, NOW), exact: jobExact(t, m, NOW, null) };
           expect(ids(jobIndex.search(full))).toEqual(exact);
+          expect(ids(jobIndex.search({ ...full, refine: jobRefine(t) }))).toEqual(exact);
         }
       }
       for (const j of jobs.slice(50, 150)) {
@@ -366,6 +389,7 @@ describe('fast path against the exhaustive scorer', () => {
             expect(ids(index.search({ ...talentsQuery(j, m), k, score, rest: talentRest(index, j, NOW) }))).toEqual(exact);
             const full = { ...talentsQuery(j, m), k, score, rest: talentRest(index, j, NOW), exact: talentExact(j, m, NOW) };
             expect(ids(index.search(full))).toEqual(exact);
+            expect(ids(index.search({ ...full, refine: talentRefine(j) }))).toEqual(exact);
           }
       }
     });

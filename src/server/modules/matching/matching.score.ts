@@ -194,17 +194,21 @@ function skillPart(t: TalentFeatures, j: JobFeatures, model: ScoringModel, c: Ma
   return out;
 }
 
+/** A certificate counts for a job when it is verified evidence for the job's very occupation or its name names the occupation or a skill. */
+const certificateRelevant = (cert: TalentFeatures['certificates'][number], j: JobFeatures) =>
+  (cert.verified && cert.occupationCode === j.occupationCode) || j.certificateTerms.some((term) => term.length >= 2 && cert.name.includes(term));
+
+/** certificatePart(…).value without building the list: the search reads it to tighten a candidate's bound (same sum, same order). */
+export function certificateValue(t: TalentFeatures, j: JobFeatures, c: MatchingConfig = MATCHING_CONFIG): number {
+  let sum = 0;
+  for (const cert of t.certificates) if (certificateRelevant(cert, j)) sum += cert.verified ? 1 : c.declaredCertificate;
+  return Math.min(1, sum);
+}
+
 function certificatePart(t: TalentFeatures, j: JobFeatures, c: MatchingConfig) {
   if (t.certificates.length === 0) return { relevant: [], value: 0 };
-  // relevant: its name names the occupation or a skill, or it is verified evidence for the job's very occupation
-  const relevant = t.certificates.filter(
-    (cert) => (cert.verified && cert.occupationCode === j.occupationCode) || j.certificateTerms.some((term) => term.length >= 2 && cert.name.includes(term)),
-  );
-  const value = Math.min(
-    1,
-    relevant.reduce((sum, cert) => sum + (cert.verified ? 1 : c.declaredCertificate), 0),
-  );
-  return { relevant: relevant.map((r) => ({ name: r.name, verified: r.verified })), value };
+  const relevant = t.certificates.filter((cert) => certificateRelevant(cert, j));
+  return { relevant: relevant.map((r) => ({ name: r.name, verified: r.verified })), value: certificateValue(t, j, c) };
 }
 
 function educationFit(t: TalentFeatures, j: JobFeatures) {

@@ -65,6 +65,12 @@ export interface SearchSpec<F, R> {
   filter?: QueryFilter;
   /** The most a document can score apart from its skill part, or null to skip it (hard filter). */
   rest?: (slot: number, f: F) => number | null;
+  /**
+   * A tighter bound than `rest`'s (its argument) from the document's object, asked only of a candidate
+   * that passed `rest` once the top k is full: the columns cannot tell which of a talent's
+   * certificates a job makes relevant, so `rest` counts that part at its maximum.
+   */
+  refine?: ((f: F, bound: number) => number) | undefined;
   k: number;
   /** null: not eligible (hard filter, not live, the query itself). */
   score(f: F): R | null;
