@@ -14,12 +14,15 @@
  * each alone and all mixed, at each concurrency. Latencies are taken from every response.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { and, eq } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
 import { systemCtx } from '../src/server/context.js';
-import { migrateDatabase } from '../src/server/db/client.js';
+import { migrateDatabase, openDatabase } from '../src/server/db/client.js';
 import { silentProgress } from '../src/server/lib/progress.js';
 import { users } from '../src/server/modules/auth/auth.tables.js';
 import { loadReferenceCatalogs } from '../src/server/modules/catalog/catalog.load.js';
@@ -60,18 +63,32 @@ export async function measureHttp(opts: {
   duration: number;
   connections: number[];
   postgres: boolean;
+  /** A database already seeded (`gancai seed --size …`, master key from DATA_DIR or ./.data): used as it is, kept afterwards. */
+  existing?: string | undefined;
   log: (m: string) => void;
 }) {
-  const fresh = await freshDatabase(opts.postgres ? process.env.DATABASE_URL : undefined, 'gancai-matching');
+  const scratch = opts.existing ? mkdtempSync(path.join(os.tmpdir(), 'gancai-matching-')) : '';
+  const fresh = opts.existing
+    ? {
+        label: `existing-${new URL(opts.existing).pathname.slice(1)}`,
+        dataDir: scratch,
+        open: () => openDatabase({ url: opts.existing as string }),
+        dispose: async () => rmSync(scratch, { recursive: true, force: true }),
+      }
+    : await freshDatabase(opts.postgres ? process.env.DATABASE_URL : undefined, 'gancai-matching');
   const database = await fresh.open();
   try {
     await migrateDatabase(database);
     await loadReferenceCatalogs(database);
-    const config = benchConfig(fresh.dataDir, { RATE_LIMIT_GLOBAL: '100000000', RATE_LIMIT_LOGIN: '1000' });
+    // an existing database was sealed with the development master key of the data directory it was seeded from
+    const limits = { RATE_LIMIT_GLOBAL: '100000000', RATE_LIMIT_LOGIN: '1000' };
+    const config = opts.existing
+      ? loadConfig({ NODE_ENV: 'test', DATA_DIR: process.env.DATA_DIR ?? '.data', LOG_LEVEL: 'silent', SEED_SIZE: 'none', ...limits })
+      : benchConfig(fresh.dataDir, limits);
     const app = await buildApp({ database, config, logger: false, startTasks: false });
     const ctx = systemCtx(app.platform);
     let t = performance.now();
-    await seed(ctx, opts.seed, silentProgress);
+    if (!opts.existing) await seed(ctx, opts.seed, silentProgress);
     const [{ n: published } = { n: 0 }] = await database.query<{ n: number }>("select count(*)::int as n from job_postings where status = 'published'");
     if (opts.jobs > published) await seedJobs(ctx, opts.jobs - published, silentProgress);
     const seedS = (performance.now() - t) / 1000;
@@ -123,7 +140,7 @@ export async function measureHttp(opts: {
     await app.close();
     return {
       db: fresh.label,
-      seed: opts.seed,
+      seed: opts.existing ? 'existing' : opts.seed,
       seedS: Math.round(seedS),
       jobs: stats?.jobs ?? 0,
       talents: stats?.talents ?? 0,

@@ -1,6 +1,7 @@
 /**
  * `npm run bench:matching -- --size ci|medium|province [--queries 200] [--recall-queries N] [--fairness-queries N] [--evaluate off]
- *   [--http on|off] [--http-db postgres] [--http-seed demo|province] [--http-connections 1,8] [--http-duration 5]`
+ *   [--http on|off] [--http-db postgres] [--http-seed demo|province] [--http-existing postgres://…/db]
+ *   [--http-connections 1,8] [--http-duration 5]`
  *
  * Matching quality and speed on a seeded synthetic world (bench/matching-data.ts, PERFORMANCE.md §8):
  * the index is built in-process from the same features the server builds from rows, queried by the
@@ -19,12 +20,14 @@ import {
   describeJob,
   describeTalent,
   jobExact,
+  jobRefine,
   jobRest,
   jobScorer,
   jobsQuery,
   newJobIndex,
   newTalentIndex,
   talentExact,
+  talentRefine,
   talentRest,
   talentScorer,
   talentsQuery,
@@ -188,6 +191,7 @@ async function main() {
       score: talentScorer(f, model, now),
       exact: talentExact(f, model, now),
       rest: talentRest(talentIndex, f, now),
+      refine: talentRefine(f),
     });
   }
   for (const ti of world.evalTalents.slice(0, 10)) {
@@ -198,6 +202,7 @@ async function main() {
       score: jobScorer(f, model, now, null),
       exact: jobExact(f, model, now, null),
       rest: jobRest(jobIndex, f, now),
+      refine: jobRefine(f),
     });
   }
   const talentSlot = new Map(talents.map((t, i) => [t.f.id, i]));
@@ -238,6 +243,7 @@ async function main() {
       score: talentScorer(job.f, model, now),
       exact: talentExact(job.f, model, now),
       rest: talentRest(talentIndex, job.f, now),
+      refine: talentRefine(job.f),
     };
     return timed(talentIndex, spec, t4j);
   });
@@ -249,6 +255,7 @@ async function main() {
       score: jobScorer(talent.f, model, now, null),
       exact: jobExact(talent.f, model, now, null),
       rest: jobRest(jobIndex, talent.f, now),
+      refine: jobRefine(talent.f),
     };
     return timed(jobIndex, spec, j4t);
   });
@@ -272,7 +279,7 @@ async function main() {
     const exact = talentExact(job.f, model, now);
     const rest = talentRest(talentIndex, job.f, now);
     const fast20 = fastT4j[q] ?? [];
-    const fast100 = talentIndex.search({ ...talentsQuery(job.f, model), k: 100, score, exact, rest });
+    const fast100 = talentIndex.search({ ...talentsQuery(job.f, model), k: 100, score, exact, rest, refine: talentRefine(job.f) });
     const got = fast100.map((r) => grades[talentSlot.get(r.doc.id) as number] ?? 0);
     t4j.ndcg.push(ndcg(got, talentTruth));
     t4j.map.push(averagePrecision(got, talentTruth.relevant));
@@ -323,6 +330,7 @@ async function main() {
       k: 10,
       score: jobScorer(talent.f, model, now, null),
       rest: jobRest(jobIndex, talent.f, now),
+      refine: jobRefine(talent.f),
     });
     const n = ndcg(
       found.map((r) => grades[jobSlot.get(r.doc.id) as number] ?? 0),
@@ -344,6 +352,7 @@ async function main() {
       ? await measureHttp({
           jobs: Math.min(size.jobs, 20_000),
           seed: arg('http-seed') === 'province' ? 'province' : 'demo',
+          existing: arg('http-existing'),
           duration: Number(arg('http-duration') ?? 5),
           connections: (arg('http-connections') ?? '1,8').split(',').map(Number),
           postgres: arg('http-db') === 'postgres',
