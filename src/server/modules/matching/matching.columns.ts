@@ -143,10 +143,10 @@ export function jobRow(j: JobFeatures, row: Row = emptyRow()): Row {
   return row;
 }
 
-/** Where each fact of a row lies in a slot's record (Columns.data). The filters read the first three. */
-export const COL_EDU = 0;
-export const COL_LO = 1;
-export const COL_HI = 2;
+/** Where each fact of a row lies in a slot's record (Columns.data). */
+const COL_EDU = 0;
+const COL_LO = 1;
+const COL_HI = 2;
 const COL_FLAGS = 3;
 const COL_COUNTY = 4;
 const COL_CITY = 5;
@@ -166,19 +166,35 @@ export const COL_STRIDE = 24;
  */
 export class Columns {
   data = new Float64Array(0);
+  /**
+   * The hard filters' facts again, densely (one small array each): a search's scan tests every new
+   * document against them, and dense arrays stay in cache where 192-byte records do not (jobs-for-talent
+   * p99 at province went from 6 to 11 ms reading the filters from the records).
+   */
+  edu = new Int8Array(0);
+  lo = new Float64Array(0);
+  hi = new Float64Array(0);
   private cap = 0;
 
   /** Makes room for `cap` slots (contents kept). */
   reserve(cap: number) {
     if (cap <= this.cap) return;
-    const data = new Float64Array(cap * COL_STRIDE);
-    data.set(this.data);
-    this.data = data;
+    const grow = <T extends Float64Array | Int8Array>(a: T, b: T) => {
+      b.set(a);
+      return b;
+    };
+    this.data = grow(this.data, new Float64Array(cap * COL_STRIDE));
+    this.edu = grow(this.edu, new Int8Array(cap));
+    this.lo = grow(this.lo, new Float64Array(cap));
+    this.hi = grow(this.hi, new Float64Array(cap));
     this.cap = cap;
   }
 
   set(slot: number, r: Row) {
     if (slot >= this.cap) this.reserve(Math.max(1024, slot * 2));
+    this.edu[slot] = r.edu;
+    this.lo[slot] = r.lo;
+    this.hi[slot] = r.hi;
     const d = this.data;
     const at = slot * COL_STRIDE;
     d[at + COL_EDU] = r.edu;
@@ -231,7 +247,7 @@ export class Columns {
   }
 
   bytes(): number {
-    return this.data.byteLength;
+    return this.data.byteLength + this.edu.byteLength + this.lo.byteLength + this.hi.byteLength;
   }
 }
 

@@ -2,7 +2,7 @@
  * The exact top-k search over one side of matching (SlotStore, matching.slots.ts: the slots, postings
  * and columns it reads).
  */
-import { COL_EDU, COL_HI, COL_LO, COL_STRIDE, type Row } from './matching.columns.js';
+import type { Row } from './matching.columns.js';
 import type { PostingStore } from './matching.postings.js';
 import { ANY_GROUP, ANYWHERE, lowestBit, SlotStore, singleBit } from './matching.slots.js';
 import { type QueryFilter, type Ranked, type SearchSpec, TopK } from './matching.spec.js';
@@ -126,14 +126,12 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
     if (this.live[d] === 0) return false;
     if (!f) return true;
     if (((this.mask[d] as number) & f.mask) === 0) return false;
-    const cols = this.columns.data;
-    const at = d * COL_STRIDE;
-    const e = cols[at + COL_EDU] as number;
+    const e = this.columns.edu[d] as number;
     if (this.kind === 'jobs') {
-      const m = cols[at + COL_HI] as number;
+      const m = this.columns.hi[d] as number;
       return !(f.money > 0 && m < f.money * f.moneyFactor) && !(e > 0 && f.edu >= 0 && f.edu < e);
     }
-    const m = cols[at + COL_LO] as number;
+    const m = this.columns.lo[d] as number;
     return !(m > 0 && f.money < m * f.moneyFactor) && !(f.edu > 0 && e >= 0 && e < f.edu);
   }
 
