@@ -191,7 +191,7 @@ async function main() {
       score: talentScorer(f, model, now),
       exact: talentExact(f, model, now),
       rest: talentRest(talentIndex, f, now),
-      refine: talentRefine(f),
+      refine: talentRefine(talentIndex, f),
     });
   }
   for (const ti of world.evalTalents.slice(0, 10)) {
@@ -202,7 +202,7 @@ async function main() {
       score: jobScorer(f, model, now, null),
       exact: jobExact(f, model, now, null),
       rest: jobRest(jobIndex, f, now),
-      refine: jobRefine(f),
+      refine: jobRefine(jobIndex, f),
     });
   }
   const talentSlot = new Map(talents.map((t, i) => [t.f.id, i]));
@@ -243,7 +243,7 @@ async function main() {
       score: talentScorer(job.f, model, now),
       exact: talentExact(job.f, model, now),
       rest: talentRest(talentIndex, job.f, now),
-      refine: talentRefine(job.f),
+      refine: talentRefine(talentIndex, job.f),
     };
     return timed(talentIndex, spec, t4j);
   });
@@ -255,7 +255,7 @@ async function main() {
       score: jobScorer(talent.f, model, now, null),
       exact: jobExact(talent.f, model, now, null),
       rest: jobRest(jobIndex, talent.f, now),
-      refine: jobRefine(talent.f),
+      refine: jobRefine(jobIndex, talent.f),
     };
     return timed(jobIndex, spec, j4t);
   });
@@ -279,7 +279,7 @@ async function main() {
     const exact = talentExact(job.f, model, now);
     const rest = talentRest(talentIndex, job.f, now);
     const fast20 = fastT4j[q] ?? [];
-    const fast100 = talentIndex.search({ ...talentsQuery(job.f, model), k: 100, score, exact, rest, refine: talentRefine(job.f) });
+    const fast100 = talentIndex.search({ ...talentsQuery(job.f, model), k: 100, score, exact, rest, refine: talentRefine(talentIndex, job.f) });
     const got = fast100.map((r) => grades[talentSlot.get(r.doc.id) as number] ?? 0);
     t4j.ndcg.push(ndcg(got, talentTruth));
     t4j.map.push(averagePrecision(got, talentTruth.relevant));
@@ -330,7 +330,7 @@ async function main() {
       k: 10,
       score: jobScorer(talent.f, model, now, null),
       rest: jobRest(jobIndex, talent.f, now),
-      refine: jobRefine(talent.f),
+      refine: jobRefine(jobIndex, talent.f),
     });
     const n = ndcg(
       found.map((r) => grades[jobSlot.get(r.doc.id) as number] ?? 0),

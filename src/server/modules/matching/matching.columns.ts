@@ -36,6 +36,8 @@ export interface Row {
   /** Job: publication. Talent: last update (ms). */
   time: number;
   flags: number;
+  /** What a certificate part depends on, as text (Columns interns it): a job's occupation and terms, a talent's certificates; '' for none. */
+  certKey: string;
 }
 
 export const emptyRow = (): Row => ({
@@ -52,6 +54,7 @@ export const emptyRow = (): Row => ({
   exp: 0,
   time: 0,
   flags: 0,
+  certKey: '',
 });
 
 /** d-dd-dd-dd as the integer ddddddd, or −1 (parsed by hand: the bulk build calls it millions of times). */
@@ -120,6 +123,8 @@ export function talentRow(t: TalentFeatures, row: Row = emptyRow()): Row {
   row.exp = t.experienceMonths;
   row.time = t.updatedAtMs;
   row.flags = flags;
+  row.certKey =
+    t.certificates.length === 0 ? '' : t.certificates.map((c) => `${c.name}\u0002${c.verified ? 1 : 0}\u0002${c.occupationCode ?? ''}`).join('\u0001');
   return row;
 }
 
@@ -140,6 +145,7 @@ export function jobRow(j: JobFeatures, row: Row = emptyRow()): Row {
   row.exp = j.experienceYearsMin;
   row.time = j.publishedAtMs;
   row.flags = flags;
+  row.certKey = `${j.occupationCode}\u0001${j.certificateTerms.join('\u0001')}`;
   return row;
 }
 
@@ -157,7 +163,9 @@ const COL_EXP = 9;
 const COL_TIME = 10;
 const COL_OCC = 11;
 const COL_DESIRED = COL_OCC + MAX_LIST;
-/** Numbers per slot: 21 used, padded to 24 (192 bytes: three cache lines). */
+/** The interned certKey (−1: none). */
+const COL_CERT = COL_DESIRED + MAX_LIST;
+/** Numbers per slot: 22 used, padded to 24 (192 bytes: three cache lines). */
 export const COL_STRIDE = 24;
 
 /**
@@ -175,6 +183,8 @@ export class Columns {
   lo = new Float64Array(0);
   hi = new Float64Array(0);
   private cap = 0;
+  /** certKey → id, per index (rebuilt with it): documents with the same key share a certificate part for any one query. */
+  private readonly certIds = new Map<string, number>();
 
   /** Makes room for `cap` slots (contents kept). */
   reserve(cap: number) {
@@ -210,6 +220,17 @@ export class Columns {
     d[at + COL_TIME] = r.time;
     for (let i = 0; i < r.occN; i++) d[at + COL_OCC + i] = r.occ[i] as number;
     for (let i = 0; i < r.desiredN; i++) d[at + COL_DESIRED + i] = r.desired[i] as number;
+    let cert = -1;
+    if (r.certKey !== '') {
+      cert = this.certIds.get(r.certKey) ?? this.certIds.size;
+      if (cert === this.certIds.size) this.certIds.set(r.certKey, cert);
+    }
+    d[at + COL_CERT] = cert;
+  }
+
+  /** The slot's interned certificate key: equal ids, equal certificate part against any one query (−1: none). */
+  certId(slot: number): number {
+    return this.data[slot * COL_STRIDE + COL_CERT] as number;
   }
 
   /** Reads a slot into `r` (no allocation). */

@@ -280,7 +280,7 @@ export class MatchingEngine {
       score: jobScorer(t, s.model, now, exceptJobId),
       exact: jobExact(t, s.model, now, exceptJobId),
       rest: jobRest(s.jobs, t, now),
-      refine: jobRefine(t),
+      refine: jobRefine(s.jobs, t),
     });
   }
 
@@ -294,7 +294,7 @@ export class MatchingEngine {
       score: talentScorer(j, s.model, now),
       exact: talentExact(j, s.model, now),
       rest: talentRest(s.talents, j, now),
-      refine: talentRefine(j),
+      refine: talentRefine(s.talents, j),
     });
   }
 

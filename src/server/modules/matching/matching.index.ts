@@ -275,7 +275,7 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
         if (q.rest) {
           const r = q.rest(d, doc);
           if (r === null || (top.full && sw * R + r + EPS < top.threshold)) continue;
-          if (q.refine && top.full && sw * R + q.refine(doc, r) + EPS < top.threshold) continue;
+          if (q.refine && top.full && sw * R + q.refine(d, doc, r) + EPS < top.threshold) continue;
         }
         this.offer(top, q, d);
       }
@@ -324,7 +324,7 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
           const doc = docs[d] as F;
           const r = q.rest(d, doc);
           if (r === null || (top.full && sw * b + r + EPS < top.threshold)) continue;
-          if (q.refine && top.full && sw * b + q.refine(doc, r) + EPS < top.threshold) continue;
+          if (q.refine && top.full && sw * b + q.refine(d, doc, r) + EPS < top.threshold) continue;
         }
         this.offer(top, q, d);
       }

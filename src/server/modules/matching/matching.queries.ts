@@ -210,19 +210,39 @@ export function talentRest(index: SideIndex<TalentFeatures>, j: JobFeatures, now
 
 /**
  * SearchSpec.refine for a talent's query: `pairBound` counts the certificate part at its maximum when
- * the talent has any certificate; this puts in the part's value for the job (undefined: no certificate,
- * the bound is already exact there).
+ * the talent has any certificate; this puts in the part's value for the job, worked out once per
+ * interned certificate key (jobs of one occupation asking the same skills share it), so near-tied
+ * candidates need not touch their objects (undefined: no certificate, the bound is already exact).
  */
-export function jobRefine(t: TalentFeatures) {
+export function jobRefine(index: SideIndex<IndexedJob>, t: TalentFeatures) {
   if (t.certificates.length === 0) return undefined;
   const w = MATCHING_CONFIG.weights.certificates;
-  return (j: IndexedJob, bound: number) => bound - w + w * certificateValue(t, j);
+  const known = new Map<number, number>();
+  return (slot: number, j: IndexedJob, bound: number) => {
+    const id = index.columns.certId(slot);
+    let v = known.get(id);
+    if (v === undefined) {
+      v = certificateValue(t, j);
+      known.set(id, v);
+    }
+    return bound - w + w * v;
+  };
 }
 
-/** SearchSpec.refine for a job's query: the certificate part of each talent who has certificates. */
-export function talentRefine(j: JobFeatures) {
+/** SearchSpec.refine for a job's query: the certificate part of each talent who has certificates, once per interned key. */
+export function talentRefine(index: SideIndex<TalentFeatures>, j: JobFeatures) {
   const w = MATCHING_CONFIG.weights.certificates;
-  return (t: TalentFeatures, bound: number) => (t.certificates.length === 0 ? bound : bound - w + w * certificateValue(t, j));
+  const known = new Map<number, number>();
+  return (slot: number, t: TalentFeatures, bound: number) => {
+    if (t.certificates.length === 0) return bound;
+    const id = index.columns.certId(slot);
+    let v = known.get(id);
+    if (v === undefined) {
+      v = certificateValue(t, j);
+      known.set(id, v);
+    }
+    return bound - w + w * v;
+  };
 }
 
 export function talentScorer(j: JobFeatures, model: LearntModel, nowMs: number) {

@@ -376,7 +376,7 @@ describe('fast path against the exhaustive scorer', () => {
           expect(ids(jobIndex.search({ ...jobsQuery(t, m), k, score, rest: jobRest(jobIndex, t, NOW) }))).toEqual(exact);
           const full = { ...jobsQuery(t, m), k, score, rest: jobRest(jobIndex, t, NOW), exact: jobExact(t, m, NOW, null) };
           expect(ids(jobIndex.search(full))).toEqual(exact);
-          expect(ids(jobIndex.search({ ...full, refine: jobRefine(t) }))).toEqual(exact);
+          expect(ids(jobIndex.search({ ...full, refine: jobRefine(jobIndex, t) }))).toEqual(exact);
         }
       }
       for (const j of jobs.slice(50, 150)) {
@@ -389,7 +389,7 @@ describe('fast path against the exhaustive scorer', () => {
             expect(ids(index.search({ ...talentsQuery(j, m), k, score, rest: talentRest(index, j, NOW) }))).toEqual(exact);
             const full = { ...talentsQuery(j, m), k, score, rest: talentRest(index, j, NOW), exact: talentExact(j, m, NOW) };
             expect(ids(index.search(full))).toEqual(exact);
-            expect(ids(index.search({ ...full, refine: talentRefine(j) }))).toEqual(exact);
+            expect(ids(index.search({ ...full, refine: talentRefine(index, j) }))).toEqual(exact);
           }
       }
     });

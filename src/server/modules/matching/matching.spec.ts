@@ -70,7 +70,7 @@ export interface SearchSpec<F, R> {
    * that passed `rest` once the top k is full: the columns cannot tell which of a talent's
    * certificates a job makes relevant, so `rest` counts that part at its maximum.
    */
-  refine?: ((f: F, bound: number) => number) | undefined;
+  refine?: ((slot: number, f: F, bound: number) => number) | undefined;
   k: number;
   /** null: not eligible (hard filter, not live, the query itself). */
   score(f: F): R | null;
