@@ -234,8 +234,9 @@ export function talentRefine(index: SideIndex<TalentFeatures>, j: JobFeatures) {
   const w = MATCHING_CONFIG.weights.certificates;
   const known = new Map<number, number>();
   return (slot: number, t: TalentFeatures, bound: number) => {
-    if (t.certificates.length === 0) return bound;
+    // (from the record rest just read: a talent without certificates is not touched)
     const id = index.columns.certId(slot);
+    if (id < 0) return bound;
     let v = known.get(id);
     if (v === undefined) {
       v = certificateValue(t, j);
