@@ -182,35 +182,32 @@ async function main() {
   const rssMb = process.memoryUsage().rss / 2 ** 20;
   say(`index built in ${buildS.toFixed(2)} s, ${jobIndex.postingCount + talentIndex.postingCount} postings, rss ${rssMb.toFixed(0)} MiB`);
 
+  // the served query of each direction, as the engine builds it (matching.engine.ts)
+  const talentsFor = (f: Job['f'], k: number) => ({
+    ...talentsQuery(f, model),
+    k,
+    score: talentScorer(f, model, now),
+    exact: talentExact(f, model, now),
+    rest: talentRest(talentIndex, f, now),
+    refine: talentRefine(talentIndex, f),
+  });
+  const jobsFor = (f: Talent['f'], k: number) => ({
+    ...jobsQuery(f, model),
+    k,
+    score: jobScorer(f, model, now, null),
+    exact: jobExact(f, model, now, null),
+    rest: jobRest(jobIndex, f, now),
+    refine: jobRefine(jobIndex, f),
+  });
   // warm-up (not measured): the first queries of each direction compile the hot paths
-  for (const ji of world.evalJobs.slice(0, 10)) {
-    const f = (jobs[ji] as Job).f;
-    talentIndex.search({
-      ...talentsQuery(f, model),
-      k: 20,
-      score: talentScorer(f, model, now),
-      exact: talentExact(f, model, now),
-      rest: talentRest(talentIndex, f, now),
-      refine: talentRefine(talentIndex, f),
-    });
-  }
-  for (const ti of world.evalTalents.slice(0, 10)) {
-    const f = (talents[ti] as Talent).f;
-    jobIndex.search({
-      ...jobsQuery(f, model),
-      k: 20,
-      score: jobScorer(f, model, now, null),
-      exact: jobExact(f, model, now, null),
-      rest: jobRest(jobIndex, f, now),
-      refine: jobRefine(jobIndex, f),
-    });
-  }
+  for (const ji of world.evalJobs.slice(0, 10)) talentIndex.search(talentsFor((jobs[ji] as Job).f, 20));
+  for (const ti of world.evalTalents.slice(0, 10)) jobIndex.search(jobsFor((talents[ti] as Talent).f, 20));
   const talentSlot = new Map(talents.map((t, i) => [t.f.id, i]));
   const jobSlot = new Map(jobs.map((j, i) => [j.f.id, i]));
   // the truth of every pair of a query, in buffers reused across queries (no large garbage per query)
   const talentTruth = new Truth(talents.length);
   const jobTruth = new Truth(jobs.length);
-  const t4j = {
+  const stats = () => ({
     ndcg: [] as (number | null)[],
     map: [] as (number | null)[],
     bm25: [] as (number | null)[],
@@ -220,66 +217,25 @@ async function main() {
     postings: [] as number[],
     reach: [0, 0, 0],
     recall: [] as number[],
-  };
-  const j4t = {
-    ndcg: [] as (number | null)[],
-    bm25: [] as (number | null)[],
-    ms: [] as number[],
-    cpu: [] as number[],
-    scored: [] as number[],
-    postings: [] as number[],
-    reach: [0, 0, 0],
-    recall: [] as number[],
-  };
+  });
+  const t4j = stats();
+  const j4t = stats();
   // The timed pass: the served top-20 queries alone, one after the other. The evaluation pass below
   // allocates (truth of every pair, BM25 accumulators, top-100 lists); run between timed queries, its
   // collections landed inside them (CPU time above wall time: concurrent marking).
   gcHook?.({ type: 'major', execution: 'sync' });
-  const fastT4j = world.evalJobs.slice(0, size.queries).map((ji) => {
-    const job = jobs[ji] as Job;
-    const spec = {
-      ...talentsQuery(job.f, model),
-      k: 20,
-      score: talentScorer(job.f, model, now),
-      exact: talentExact(job.f, model, now),
-      rest: talentRest(talentIndex, job.f, now),
-      refine: talentRefine(talentIndex, job.f),
-    };
-    return timed(talentIndex, spec, t4j);
-  });
-  const fastJ4t = world.evalTalents.slice(0, size.queries).map((ti) => {
-    const talent = talents[ti] as Talent;
-    const spec = {
-      ...jobsQuery(talent.f, model),
-      k: 20,
-      score: jobScorer(talent.f, model, now, null),
-      exact: jobExact(talent.f, model, now, null),
-      rest: jobRest(jobIndex, talent.f, now),
-      refine: jobRefine(jobIndex, talent.f),
-    };
-    return timed(jobIndex, spec, j4t);
-  });
+  const fastT4j = world.evalJobs.slice(0, size.queries).map((ji) => timed(talentIndex, talentsFor((jobs[ji] as Job).f, 20), t4j));
+  const fastJ4t = world.evalTalents.slice(0, size.queries).map((ti) => timed(jobIndex, jobsFor((talents[ti] as Talent).f, 20), j4t));
 
-  say(
-    `slowest queries (ms): talents-for-job ${[...t4j.ms]
-      .sort((x, y) => y - x)
-      .slice(0, 5)
-      .map((x) => x.toFixed(1))}; jobs-for-talent ${[...j4t.ms]
-      .sort((x, y) => y - x)
-      .slice(0, 5)
-      .map((x) => x.toFixed(1))}`,
-  );
   // the evaluation pass (skipped with --evaluate off: latency only): talents for a job
   const evaluated = evaluate ? size.queries : 0;
   const bmTalents = new Bm25(evaluate ? talents.map((t) => t.text) : []);
   world.evalJobs.slice(0, evaluated).forEach((ji, q) => {
     const job = jobs[ji] as Job;
     const { grades } = talentTruth.fill((i) => truth(talents[i] as Talent, job));
-    const score = talentScorer(job.f, model, now);
-    const exact = talentExact(job.f, model, now);
-    const rest = talentRest(talentIndex, job.f, now);
+    const spec = talentsFor(job.f, 100);
     const fast20 = fastT4j[q] ?? [];
-    const fast100 = talentIndex.search({ ...talentsQuery(job.f, model), k: 100, score, exact, rest, refine: talentRefine(talentIndex, job.f) });
+    const fast100 = talentIndex.search(spec);
     const got = fast100.map((r) => grades[talentSlot.get(r.doc.id) as number] ?? 0);
     t4j.ndcg.push(ndcg(got, talentTruth));
     t4j.map.push(averagePrecision(got, talentTruth.relevant));
@@ -290,7 +246,7 @@ async function main() {
       ),
     );
     if (q < size.recallQueries) {
-      const exact = new Set(talentIndex.exhaustive({ k: 20, score }).map((r) => r.doc.id));
+      const exact = new Set(talentIndex.exhaustive({ k: 20, score: spec.score }).map((r) => r.doc.id));
       t4j.recall.push(exact.size ? fast20.filter((r) => exact.has(r.doc.id)).length / exact.size : 1);
     }
   });
@@ -325,13 +281,7 @@ async function main() {
   for (let q = 0; q < size.fairnessQueries; q++) {
     const talent = talents[Math.floor((q * talents.length) / size.fairnessQueries)] as Talent;
     const { grades } = jobTruth.fill((i) => truth(talent, jobs[i] as Job));
-    const found = jobIndex.search({
-      ...jobsQuery(talent.f, model),
-      k: 10,
-      score: jobScorer(talent.f, model, now, null),
-      rest: jobRest(jobIndex, talent.f, now),
-      refine: jobRefine(jobIndex, talent.f),
-    });
+    const found = jobIndex.search(jobsFor(talent.f, 10));
     const n = ndcg(
       found.map((r) => grades[jobSlot.get(r.doc.id) as number] ?? 0),
       jobTruth,
