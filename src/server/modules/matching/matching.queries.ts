@@ -209,42 +209,33 @@ export function talentRest(index: SideIndex<TalentFeatures>, j: JobFeatures, now
 }
 
 /**
- * SearchSpec.refine for a talent's query: `pairBound` counts the certificate part at its maximum when
- * the talent has any certificate; this puts in the part's value for the job, worked out once per
- * interned certificate key (jobs of one occupation asking the same skills share it), so near-tied
- * candidates need not touch their objects (undefined: no certificate, the bound is already exact).
+ * SearchSpec.refine: `pairBound` counts the certificate part at its maximum for a talent who holds any
+ * certificate (the columns cannot tell which ones a job makes relevant); this puts in the part's
+ * value, worked out once per query for each interned certificate key (`Columns.certId`: jobs of one
+ * occupation asking the same skills share one, as do talents with the same certificates), so near-tied
+ * candidates need not touch their objects. A document without a key has no certificate part to refine.
  */
-export function jobRefine(index: SideIndex<IndexedJob>, t: TalentFeatures) {
-  if (t.certificates.length === 0) return undefined;
+function certificateRefine<F extends { id: string }>(index: SideIndex<F>, value: (doc: F) => number) {
   const w = MATCHING_CONFIG.weights.certificates;
   const known = new Map<number, number>();
-  return (slot: number, j: IndexedJob, bound: number) => {
+  return (slot: number, doc: F, bound: number) => {
     const id = index.columns.certId(slot);
+    if (id < 0) return bound;
     let v = known.get(id);
     if (v === undefined) {
-      v = certificateValue(t, j);
+      v = value(doc);
       known.set(id, v);
     }
     return bound - w + w * v;
   };
 }
 
-/** SearchSpec.refine for a job's query: the certificate part of each talent who has certificates, once per interned key. */
-export function talentRefine(index: SideIndex<TalentFeatures>, j: JobFeatures) {
-  const w = MATCHING_CONFIG.weights.certificates;
-  const known = new Map<number, number>();
-  return (slot: number, t: TalentFeatures, bound: number) => {
-    // (from the record rest just read: a talent without certificates is not touched)
-    const id = index.columns.certId(slot);
-    if (id < 0) return bound;
-    let v = known.get(id);
-    if (v === undefined) {
-      v = certificateValue(t, j);
-      known.set(id, v);
-    }
-    return bound - w + w * v;
-  };
-}
+/** For a talent's query (undefined when the talent has no certificate: the bound is already exact). */
+export const jobRefine = (index: SideIndex<IndexedJob>, t: TalentFeatures) =>
+  t.certificates.length === 0 ? undefined : certificateRefine(index, (j) => certificateValue(t, j));
+
+/** For a job's query: talents without certificates are passed over from the record. */
+export const talentRefine = (index: SideIndex<TalentFeatures>, j: JobFeatures) => certificateRefine(index, (t) => certificateValue(t, j));
 
 export function talentScorer(j: JobFeatures, model: LearntModel, nowMs: number) {
   return (t: TalentFeatures) => {
