@@ -5,6 +5,7 @@
  * that cannot reach the k-th score; matching.score.test.ts checks pairBound ≥ contextBound on random pairs.
  */
 import { MATCHING_CONFIG, type MatchingConfig } from './matching.config.js';
+import { Interner } from './matching.model.js';
 import type { JobFeatures, TalentFeatures } from './matching.score.js';
 
 const MAX_LIST = 5;
@@ -166,7 +167,7 @@ const COL_DESIRED = COL_OCC + MAX_LIST;
 /** The interned certKey (−1: none). */
 const COL_CERT = COL_DESIRED + MAX_LIST;
 /** Numbers per slot: 22 used, padded to 24 (192 bytes: three cache lines). */
-export const COL_STRIDE = 24;
+const COL_STRIDE = 24;
 
 /**
  * Rows of all slots (growable), one record of COL_STRIDE numbers per slot: a candidate's bound reads
@@ -184,7 +185,7 @@ export class Columns {
   hi = new Float64Array(0);
   private cap = 0;
   /** certKey → id, per index (rebuilt with it): documents with the same key share a certificate part for any one query. */
-  private readonly certIds = new Map<string, number>();
+  private readonly certIds = new Interner();
 
   /** Makes room for `cap` slots (contents kept). */
   reserve(cap: number) {
@@ -220,12 +221,7 @@ export class Columns {
     d[at + COL_TIME] = r.time;
     for (let i = 0; i < r.occN; i++) d[at + COL_OCC + i] = r.occ[i] as number;
     for (let i = 0; i < r.desiredN; i++) d[at + COL_DESIRED + i] = r.desired[i] as number;
-    let cert = -1;
-    if (r.certKey !== '') {
-      cert = this.certIds.get(r.certKey) ?? this.certIds.size;
-      if (cert === this.certIds.size) this.certIds.set(r.certKey, cert);
-    }
-    d[at + COL_CERT] = cert;
+    d[at + COL_CERT] = r.certKey === '' ? -1 : this.certIds.id(r.certKey);
   }
 
   /** The slot's interned certificate key: equal ids, equal certificate part against any one query (−1: none). */

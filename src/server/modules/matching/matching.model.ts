@@ -34,7 +34,8 @@ export function inferOccupation(t: TalentFeatures, model: LearntModel): TalentFe
 const NONE: readonly (readonly [string, number])[] = [];
 
 /** Dense ids for strings, in order of first sight. */
-class Interner {
+/** Strings to dense ids, in order of first sight. */
+export class Interner {
   readonly ids = new Map<string, number>();
   readonly keys: string[] = [];
   id(key: string): number {
