@@ -56,6 +56,8 @@ export interface EngineLog {
 
 const OPEN_VISIBILITY = ['employers', 'public'];
 const OVERLAP_MS = 60_000;
+/** Rows per statement when the index is built (default). */
+const PAGE = 50_000;
 
 const jobColumns = {
   id: jobPostings.id,
@@ -76,7 +78,8 @@ const jobColumns = {
   status: jobPostings.status,
   updatedAt: jobPostings.updatedAt,
 };
-const profileColumns = {
+/** The profile columns matching reads (MatchableProfile: not the search tokens, whose reading costs more than the ranking). */
+export const matchableProfileColumns = {
   userId: talentProfiles.userId,
   regionCode: talentProfiles.regionCode,
   education: talentProfiles.education,
@@ -86,10 +89,9 @@ const profileColumns = {
   desiredOccupations: talentProfiles.desiredOccupations,
   desiredCities: talentProfiles.desiredCities,
   desiredSalaryMinFen: talentProfiles.desiredSalaryMinFen,
-  visibility: talentProfiles.visibility,
   updatedAt: talentProfiles.updatedAt,
-  accountStatus: users.status,
 };
+const profileColumns = { ...matchableProfileColumns, visibility: talentProfiles.visibility, accountStatus: users.status };
 
 interface Snapshot {
   model: LearntModel;
@@ -126,6 +128,8 @@ export class MatchingEngine {
     private readonly log: EngineLog | null = null,
     readonly pollMs = 15_000,
     readonly rebuildEveryMs = 30 * 60_000,
+    /** Rows per statement when the index is built. */
+    readonly pageRows = PAGE,
   ) {}
 
   /** The built index (building it on first use). */
@@ -174,40 +178,77 @@ export class MatchingEngine {
     const started = performance.now();
     const occRows = await this.db.select({ code: occupations.code, name: occupations.name }).from(occupations).where(eq(occupations.level, 4));
     const occupationNames = new Map(occRows.map((o) => [o.code, o.name]));
-    const jobRows = await this.db.select(jobColumns).from(jobPostings).where(eq(jobPostings.status, 'published'));
-    const profileRows = await this.db
-      .select(profileColumns)
-      .from(talentProfiles)
-      .innerJoin(users, eq(users.id, talentProfiles.userId))
-      .where(and(inArray(talentProfiles.visibility, OPEN_VISIBILITY), eq(users.status, 'active')));
     const evidenceMark = await evidenceMarkMs(this.db);
     const evidence = await verifiedEvidence(this.db);
-    const jobs = jobRows.map((r) => this.indexedJob(r, occupationNames));
+    let jobsMark = 0;
+    const jobs = await paged(
+      this.pageRows,
+      (after) =>
+        this.db
+          .select(jobColumns)
+          .from(jobPostings)
+          .where(and(eq(jobPostings.status, 'published'), after === null ? undefined : gt(jobPostings.id, after)))
+          .orderBy(jobPostings.id)
+          .limit(this.pageRows),
+      (r) => r.id,
+      (r) => {
+        jobsMark = Math.max(jobsMark, r.updatedAt.getTime());
+        return this.indexedJob(r, occupationNames);
+      },
+    );
     const model = learnModel(jobs);
+    const now = this.clock();
+    let profilesMark = 0;
+    const talents = await paged(
+      this.pageRows,
+      (after) =>
+        this.db
+          .select(profileColumns)
+          .from(talentProfiles)
+          .innerJoin(users, eq(users.id, talentProfiles.userId))
+          .where(
+            and(
+              inArray(talentProfiles.visibility, OPEN_VISIBILITY),
+              eq(users.status, 'active'),
+              // on both sides of the join, so that neither is read from its start on every page
+              after === null ? undefined : gt(talentProfiles.userId, after),
+              after === null ? undefined : gt(users.id, after),
+            ),
+          )
+          .orderBy(talentProfiles.userId)
+          .limit(this.pageRows),
+      (r) => r.userId,
+      (p) => {
+        profilesMark = Math.max(profilesMark, p.updatedAt.getTime());
+        return inferOccupation(talentFeatures(p, now, evidence.get(p.userId)), model);
+      },
+    );
     const snap: Snapshot = {
       model,
       jobs: newJobIndex(),
       talents: newTalentIndex(),
       occupationNames,
       builtAtMs: Date.now(),
-      jobsMark: latest(jobRows),
-      profilesMark: latest(profileRows),
+      jobsMark,
+      profilesMark,
       evidenceMark,
     };
     snap.jobs.load(jobs, (j, sink) => describeJob(j, model, sink));
-    const now = this.clock();
-    snap.talents.load(
-      profileRows.map((p) => inferOccupation(talentFeatures(p, now, evidence.get(p.userId)), model)),
-      describeTalent,
-    );
+    snap.talents.load(talents, describeTalent);
     this.snap = snap;
     this.buildMs = performance.now() - started;
     this.log?.info({ jobs: snap.jobs.size, talents: snap.talents.size, ms: Math.round(this.buildMs) }, 'matching index built');
     return snap;
   }
 
-  private indexedJob(r: MatchableJob & { orgId: string; validFrom: string; validUntil: string }, names: Map<string, string>): IndexedJob {
-    return { ...jobFeatures(r, names.get(r.occupationCode) ?? null), orgId: r.orgId, validFrom: r.validFrom, validUntil: r.validUntil };
+  private indexedJob(r: MatchableJob & { orgId: string; validFrom: string; validUntil: string; updatedAt: Date }, names: Map<string, string>): IndexedJob {
+    return {
+      ...jobFeatures(r, names.get(r.occupationCode) ?? null),
+      orgId: r.orgId,
+      validFrom: r.validFrom,
+      validUntil: r.validUntil,
+      changedAtMs: r.updatedAt.getTime(),
+    };
   }
 
   private async refreshNow() {
@@ -252,17 +293,20 @@ export class MatchingEngine {
       .select({ id: users.id })
       .from(users)
       .where(and(eq(users.role, 'talent'), ne(users.status, 'active')));
+    // the window overlaps the previous one (and stays put while nothing changes): a row already indexed
+    // as it is now is skipped, not indexed again into a new slot
     for (const r of jobRows) {
-      if (r.status === 'published') s.jobs.upsert(jobEntry(this.indexedJob(r, s.occupationNames), s.model));
-      else s.jobs.remove(r.id);
       s.jobsMark = Math.max(s.jobsMark, r.updatedAt.getTime());
+      if (r.status !== 'published') s.jobs.remove(r.id);
+      else if (s.jobs.get(r.id)?.changedAtMs !== r.updatedAt.getTime()) s.jobs.upsert(jobEntry(this.indexedJob(r, s.occupationNames), s.model));
     }
     const now = this.clock();
+    const evidenceChanged = new Set(changed.userIds);
     for (const r of profileRows) {
-      if (OPEN_VISIBILITY.includes(r.visibility) && r.accountStatus === 'active')
-        s.talents.upsert(talentEntry(inferOccupation(talentFeatures(r, now, evidence.get(r.userId)), s.model)));
-      else s.talents.remove(r.userId);
       s.profilesMark = Math.max(s.profilesMark, r.updatedAt.getTime());
+      if (!OPEN_VISIBILITY.includes(r.visibility) || r.accountStatus !== 'active') s.talents.remove(r.userId);
+      else if (evidenceChanged.has(r.userId) || s.talents.get(r.userId)?.updatedAtMs !== r.updatedAt.getTime())
+        s.talents.upsert(talentEntry(inferOccupation(talentFeatures(r, now, evidence.get(r.userId)), s.model)));
     }
     for (const u of inactive) s.talents.remove(u.id);
     s.evidenceMark = Math.max(s.evidenceMark, changed.markMs);
@@ -321,10 +365,20 @@ export class MatchingEngine {
   }
 }
 
-function latest(rows: readonly { updatedAt: Date }[]): number {
-  let max = 0;
-  for (const r of rows) max = Math.max(max, r.updatedAt.getTime());
-  return max;
+/**
+ * A large read in pages by key (each page a short statement, well inside the pool's statement timeout
+ * however busy the database; the rows of a page are mapped and dropped before the next is read). Rows
+ * changed while the pages are read are picked up by the next refresh (its window overlaps by OVERLAP_MS).
+ */
+async function paged<R, T>(size: number, page: (after: string | null) => Promise<R[]>, keyOf: (row: R) => string, map: (row: R) => T): Promise<T[]> {
+  const out: T[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const rows = await page(after);
+    for (const r of rows) out.push(map(r));
+    if (rows.length < size) return out;
+    after = keyOf(rows[rows.length - 1] as R);
+  }
 }
 
 const engines = new WeakMap<Platform, MatchingEngine>();

@@ -12,6 +12,8 @@ export interface IndexedJob extends JobFeatures {
   orgId: string;
   validFrom: string;
   validUntil: string;
+  /** The row's updated_at when it was indexed (a refresh skips a row it has already indexed). */
+  changedAtMs?: number;
 }
 
 export const cityOf = (code: string) => (code === '369900' ? code : `${code.slice(0, 4)}00`);

@@ -5,6 +5,7 @@ import { createTestApp, type Session, sessionFrom, type TestApp } from '../../..
 import { jobBody, publishJob } from '../jobs/jobs.test-support.js';
 import { profileBody } from '../profiles/profiles.test-support.js';
 import { classBody, publishedClass, seedTrainingPrerequisites } from '../training/training.test-support.js';
+import { MatchingEngine } from './matching.engine.js';
 import { matchingEngine } from './index.js';
 
 let t: TestApp;
@@ -266,6 +267,29 @@ describe('similar jobs', () => {
   it('are not shown for a posting that is not live', async () => {
     const created = await employer.request({ method: 'POST', url: '/api/jobs', payload: jobBody(t.clock.now()) });
     expect((await get(null, `/api/matching/jobs/${created.json().id}/similar`)).statusCode).toBe(404);
+  });
+});
+
+describe('the index build', () => {
+  it('reads the rows in pages and builds the same index as in one page', async () => {
+    for (const n of [11, 12, 13]) await putProfile(await registerTalent(`paged.talent${n}`, n), { visibility: 'employers' });
+    const whole = new MatchingEngine(t.app.platform.database.db, () => t.clock.now().getTime(), null, 15_000, 30 * 60_000, 1_000_000);
+    const pages = new MatchingEngine(t.app.platform.database.db, () => t.clock.now().getTime(), null, 15_000, 30 * 60_000, 2);
+    const [a, b] = [await whole.snapshot(), await pages.snapshot()];
+    const ids = (docs: readonly ({ id: string } | null | undefined)[]) => docs.flatMap((d) => (d ? [d.id] : [])).sort();
+    expect(a.jobs.size).toBeGreaterThan(2);
+    expect(a.talents.size).toBeGreaterThan(2);
+    expect(ids(b.jobs.docs)).toEqual(ids(a.jobs.docs));
+    expect(ids(b.talents.docs)).toEqual(ids(a.talents.docs));
+    // a refresh with nothing new indexes nothing again (its window overlaps the last one)
+    const slots = [a.jobs.docs.length, a.talents.docs.length];
+    await whole.refresh();
+    await whole.refresh();
+    expect([a.jobs.docs.length, a.talents.docs.length]).toEqual(slots);
+    const [job] = a.jobs.docs.filter((d) => d !== null && d !== undefined);
+    if (!job) throw new Error('no job');
+    const top = async (e: MatchingEngine) => (await e.talentsForJob(job, 10)).map((r) => [r.doc.id, r.result.score]);
+    expect(await top(pages)).toEqual(await top(whole));
   });
 });
 
