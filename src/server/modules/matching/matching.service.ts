@@ -12,9 +12,9 @@ import { checkOccupationCode } from '../catalog/index.js';
 import { verifiedEvidence } from '../certificates/index.js';
 import { type JobPostingRow, jobPostings } from '../jobs/index.js';
 import { organisations } from '../organisations/organisations.tables.js';
-import { findProfile, talentProfiles } from '../profiles/index.js';
-import { jobFeatures, talentFeatures } from './matching.features.js';
-import { type MatchingEngine, matchingEngine } from './matching.engine.js';
+import { talentProfiles } from '../profiles/index.js';
+import { jobFeatures, type MatchableProfile, talentFeatures } from './matching.features.js';
+import { type MatchingEngine, matchableProfileColumns, matchingEngine } from './matching.engine.js';
 import type { MatchResult, TalentFeatures } from './matching.score.js';
 import { gapList } from './matching.gaps.js';
 
@@ -102,6 +102,12 @@ async function jobFeaturesOf(ctx: Ctx, row: JobRow) {
   return jobFeatures(row, occupationNames.get(row.occupationCode) ?? null);
 }
 
+/** The own profile's columns that matching reads. */
+async function ownProfile(ctx: ActorCtx): Promise<MatchableProfile | undefined> {
+  const [row] = await ctx.db.select(matchableProfileColumns).from(talentProfiles).where(eq(talentProfiles.userId, ctx.actor.userId));
+  return row;
+}
+
 async function findJob(ctx: Ctx, id: string): Promise<JobRow> {
   const [row] = await ctx.db.select(jobFields).from(jobPostings).where(eq(jobPostings.id, id));
   if (!row) throw new AppError('NOT_FOUND', { status: 404 });
@@ -110,7 +116,7 @@ async function findJob(ctx: Ctx, id: string): Promise<JobRow> {
 
 /** Talent: the best live jobs for the own profile (any visibility: it is the talent's own). */
 export async function jobsForMe(ctx: ActorCtx, limit: number) {
-  const profile = await findProfile(ctx, ctx.actor.userId);
+  const profile = await ownProfile(ctx);
   if (!profile) return { hasProfile: false, items: [] };
   const verified = (await verifiedEvidence(ctx.db, [profile.userId])).get(profile.userId);
   const ranked = await engineOf(ctx).jobsForTalent(talentFeatures(profile, ctx.now.getTime(), verified), limit);
@@ -180,7 +186,7 @@ export async function similarJobs(ctx: Ctx, jobId: string, limit: number) {
 
 /** Talent: the skills missing for a live job or for an occupation (as its published postings ask), most important first. */
 export async function skillGaps(ctx: ActorCtx, q: { jobId?: string | undefined; occupationCode?: string | undefined }) {
-  const profile = await findProfile(ctx, ctx.actor.userId);
+  const profile = await ownProfile(ctx);
   const held = profile ? talentFeatures(profile, ctx.now.getTime()).skills : [];
   const snap = await engineOf(ctx).snapshot();
   if (q.jobId) {
