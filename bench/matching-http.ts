@@ -11,20 +11,25 @@
  * - `GET /api/matching/jobs-for-me?limit=20` (top jobs with scores and reasons),
  * - `GET /api/matching/gaps?jobId=…` (missing skills with the courses that teach them), and
  * - `GET /api/matching/jobs/:id/talents?limit=20` (top consenting talents for the employer's postings, up to 5),
- * each alone and all mixed, at each concurrency. Latencies are taken from every response.
+ * each alone and all mixed, at each concurrency — and the same three for a population of `users` other
+ * people (`--http-users`, sampled deterministically from the seeded accounts: talents with a profile,
+ * and the members of verified employers with published postings, each given a session as signing
+ * in would), so that the load is not one person's query repeated. Latencies are taken from every response.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { systemCtx } from '../src/server/context.js';
 import { migrateDatabase, openDatabase } from '../src/server/db/client.js';
 import { silentProgress } from '../src/server/lib/progress.js';
 import { users } from '../src/server/modules/auth/auth.tables.js';
+import { createSession } from '../src/server/modules/auth/sessions.service.js';
+import { sessionCookieName } from '../src/server/plugins/session.js';
 import { loadReferenceCatalogs } from '../src/server/modules/catalog/catalog.load.js';
 import { jobPostings, seedJobs } from '../src/server/modules/jobs/index.js';
 import { matchingEngine } from '../src/server/modules/matching/index.js';
@@ -63,6 +68,8 @@ export async function measureHttp(opts: {
   duration: number;
   connections: number[];
   postgres: boolean;
+  /** How many other talents and employers' postings make the population classes (0: none). */
+  users: number;
   /** A database already seeded (`gancai seed --size …`, master key from DATA_DIR or ./.data): used as it is, kept afterwards. */
   existing?: string | undefined;
   log: (m: string) => void;
@@ -122,6 +129,11 @@ export async function measureHttp(opts: {
       jobs_for_me: [{ path: '/api/matching/jobs-for-me?limit=20', headers: talent }],
       gaps_with_courses: items.slice(0, 5).map((i) => ({ path: `/api/matching/gaps?jobId=${i.job.id}`, headers: talent })),
       talents_for_job: own.map((o) => ({ path: `/api/matching/jobs/${o.id}/talents?limit=20`, headers: employer })),
+      ...(opts.users > 0 ? await population(app, database, opts.users) : {}),
+    };
+    const mixes = {
+      mixed: [...(classes.jobs_for_me ?? []), ...(classes.gaps_with_courses ?? []), ...(classes.talents_for_job ?? [])],
+      ...(classes.many_jobs_for_me ? { many_mixed: [...classes.many_jobs_for_me, ...(classes.many_gaps ?? []), ...(classes.many_talents_for_job ?? [])] } : {}),
     };
     const all = Object.values(classes).flat();
     await drive(address, all, 1, 3); // warm-up
@@ -133,9 +145,11 @@ export async function measureHttp(opts: {
         out[`${name}_c${c}`] = { ...r, connections: c };
         opts.log(`http c=${c} ${name.padEnd(18)} p50 ${r.p50} ms  p99 ${r.p99} ms  ${r.rps} req/s${r.non2xx ? `  non-2xx ${r.non2xx}` : ''}`);
       }
-      const r = await drive(address, all, c, opts.duration);
-      out[`mixed_c${c}`] = { ...r, connections: c };
-      opts.log(`http c=${c} mixed              p50 ${r.p50} ms  p99 ${r.p99} ms  ${r.rps} req/s${r.non2xx ? `  non-2xx ${r.non2xx}` : ''}`);
+      for (const [name, reqs] of Object.entries(mixes)) {
+        const r = await drive(address, reqs, c, opts.duration);
+        out[`${name}_c${c}`] = { ...r, connections: c };
+        opts.log(`http c=${c} ${name.padEnd(18)} p50 ${r.p50} ms  p99 ${r.p99} ms  ${r.rps} req/s${r.non2xx ? `  non-2xx ${r.non2xx}` : ''}`);
+      }
     }
     await app.close();
     return {
@@ -152,4 +166,46 @@ export async function measureHttp(opts: {
     await database.close().catch(() => {});
     await fresh.dispose();
   }
+}
+
+/**
+ * Requests of `n` other people: talents with a profile, each asking for jobs and for the gaps of a job
+ * it was shown; employers' members, each asking for talents for one of the organisation's postings.
+ * Sampled by a hash of the id (the same people on the same database), signed in by a session row as
+ * a password sign-in creates (bulk accounts have no password).
+ */
+async function population(app: Awaited<ReturnType<typeof buildApp>>, database: Awaited<ReturnType<typeof openDatabase>>, n: number) {
+  const ctx = systemCtx(app.platform);
+  const cookieOf = async (user: { id: string; role: string }) => {
+    const s = await createSession(ctx, user, true);
+    return { cookie: `${sessionCookieName(app.platform.config.env === 'production')}=${s.token}` };
+  };
+  const talents = await database.query<{ id: string }>(
+    `select u.id from users u join talent_profiles p on p.user_id = u.id
+      where u.role = 'talent' and u.status = 'active' and jsonb_array_length(p.skills) > 0
+      order by md5(u.id::text) limit $1`,
+    [n],
+  );
+  const postings = await database.query<{ job: string; member: string }>(
+    `select j.id as job, (select m.id from users m where m.org_id = o.id and m.role = 'employer' and m.status = 'active' order by m.id limit 1) as member
+       from job_postings j join organisations o on o.id = j.org_id
+      where j.status = 'published' and o.status = 'verified' and o.kind = 'employer'
+      order by md5(j.id::text) limit $1`,
+    [n * 2],
+  );
+  const jobsForMe: { path: string; headers: Record<string, string> }[] = [];
+  const gaps: { path: string; headers: Record<string, string> }[] = [];
+  for (const t of talents) {
+    const headers = await cookieOf({ id: t.id, role: 'talent' });
+    jobsForMe.push({ path: '/api/matching/jobs-for-me?limit=20', headers });
+    const res = await app.inject({ method: 'GET', url: '/api/matching/jobs-for-me?limit=20', headers });
+    const first = (res.json() as { items?: { job: { id: string } }[] }).items?.[0];
+    if (first) gaps.push({ path: `/api/matching/gaps?jobId=${first.job.id}`, headers });
+  }
+  const talentsForJob: { path: string; headers: Record<string, string> }[] = [];
+  for (const p of postings) {
+    if (!p.member || talentsForJob.length >= n) continue;
+    talentsForJob.push({ path: `/api/matching/jobs/${p.job}/talents?limit=20`, headers: await cookieOf({ id: p.member, role: 'employer' }) });
+  }
+  return { many_jobs_for_me: jobsForMe, many_gaps: gaps, many_talents_for_job: talentsForJob };
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:matching -- --size ci|medium|province [--queries 200] [--recall-queries N] [--fairness-queries N] [--evaluate off]
  *   [--http on|off] [--http-db postgres] [--http-seed demo|province] [--http-existing postgres://…/db]
- *   [--http-connections 1,8] [--http-duration 5]`
+ *   [--http-connections 1,8] [--http-duration 5] [--http-users 200]`
  *
  * Matching quality and speed on a seeded synthetic world (bench/matching-data.ts, PERFORMANCE.md §8):
  * the index is built in-process from the same features the server builds from rows, queried by the
@@ -304,6 +304,7 @@ async function main() {
           seed: arg('http-seed') === 'province' ? 'province' : 'demo',
           existing: arg('http-existing'),
           duration: Number(arg('http-duration') ?? 5),
+          users: Number(arg('http-users') ?? 200),
           connections: (arg('http-connections') ?? '1,8').split(',').map(Number),
           postgres: arg('http-db') === 'postgres',
           log: say,
@@ -352,6 +353,10 @@ async function main() {
     http_p99_ms: headline?.p99 ?? null,
     http_rps: headline?.rps ?? null,
     http_connections: headline?.connections ?? null,
+    // the same mix for a population of other people (`--http-users`), at the same concurrency
+    http_many_p50_ms: http?.results.many_mixed_c8?.p50 ?? null,
+    http_many_p99_ms: http?.results.many_mixed_c8?.p99 ?? null,
+    http_many_rps: http?.results.many_mixed_c8?.rps ?? null,
     http: http,
     build_s: round(buildS, 2),
     build_cpu_s: round(buildCpuS, 2),
