@@ -1,7 +1,8 @@
 /** Server-side sessions: random token in an HttpOnly cookie, SM3 digest in the database. */
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import { ABSOLUTE_SESSION_HOURS, type Department, idleTimeoutMinutes, type Role } from '../../../shared/roles.js';
 import type { Actor, Ctx } from '../../context.js';
+import { prepared } from '../../db/prepared.js';
 import { randomToken, sm3 } from '../../lib/crypto.js';
 import { sessions, users } from './auth.tables.js';
 
@@ -37,23 +38,27 @@ export async function createSession(ctx: Ctx, user: { id: string; role: string }
 /** Loads and refreshes a session; expired ones (idle or absolute) are deleted. */
 export async function loadSession(ctx: Ctx, token: string): Promise<LoadedSession | SessionProblem> {
   const id = sm3(token);
-  // every request passes here: only the columns it needs (not the account's encrypted identifiers)
-  const [row] = await ctx.db
-    .select({
-      s: { lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, idleMinutes: sessions.idleMinutes, csrfToken: sessions.csrfToken },
-      u: {
-        id: users.id,
-        username: users.username,
-        role: users.role,
-        regionCode: users.regionCode,
-        department: users.department,
-        orgId: users.orgId,
-        status: users.status,
-      },
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id));
+  // every request passes here: only the columns it needs (not the account's encrypted identifiers), prepared once
+  const statement = prepared(ctx.db, 'session_load', (db) =>
+    db
+      .select({
+        s: { lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, idleMinutes: sessions.idleMinutes, csrfToken: sessions.csrfToken },
+        u: {
+          id: users.id,
+          username: users.username,
+          role: users.role,
+          regionCode: users.regionCode,
+          department: users.department,
+          orgId: users.orgId,
+          status: users.status,
+        },
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.id, sql.placeholder('id')))
+      .prepare('session_load'),
+  );
+  const [row] = await statement.execute({ id });
   if (!row) return 'missing';
   const { s, u } = row;
   const now = ctx.now.getTime();

@@ -3,8 +3,9 @@
  * scorer's name matching still works, with the occupation they attest (the scorer counts a verified
  * certificate for the job's occupation as relevant even when its name does not mention a skill).
  */
-import { and, eq, gt, inArray, max, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, max, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { prepared } from '../../db/prepared.js';
 import { occupations, skillLevels } from '../catalog/catalog.tables.js';
 import { certificates, qualifications } from './certificates.tables.js';
 
@@ -15,26 +16,46 @@ export interface VerifiedEvidence {
 
 const QUAL_LEVEL: Record<string, string> = { junior: '初级', intermediate: '中级', senior: '高级' };
 
-/** Valid certificates and verified qualifications, by holder (all holders when `userIds` is omitted). */
-export async function verifiedEvidence(db: Db, userIds?: readonly string[]): Promise<Map<string, VerifiedEvidence[]>> {
-  const out = new Map<string, VerifiedEvidence[]>();
-  if (userIds && userIds.length === 0) return out;
-  const certWhere: SQL | undefined = and(eq(certificates.status, 'valid'), userIds ? inArray(certificates.holderUserId, [...userIds]) : undefined);
-  const certs = await db
-    .select({
-      userId: certificates.holderUserId,
-      occupationCode: certificates.occupationCode,
-      occupationName: occupations.name,
-      level: skillLevels.nameNumeric,
-    })
+const certColumns = {
+  userId: certificates.holderUserId,
+  occupationCode: certificates.occupationCode,
+  occupationName: occupations.name,
+  level: skillLevels.nameNumeric,
+};
+const qualColumns = { userId: qualifications.userId, title: qualifications.title, level: qualifications.level, occupationCode: qualifications.occupationCode };
+
+function certsOf(db: Db, where: SQL | undefined) {
+  return db
+    .select(certColumns)
     .from(certificates)
     .leftJoin(occupations, eq(occupations.code, certificates.occupationCode))
     .leftJoin(skillLevels, and(eq(skillLevels.scheme, 'five_level'), eq(skillLevels.levelCode, certificates.levelCode)))
-    .where(certWhere);
-  const quals = await db
-    .select({ userId: qualifications.userId, title: qualifications.title, level: qualifications.level, occupationCode: qualifications.occupationCode })
+    .where(and(eq(certificates.status, 'valid'), where));
+}
+const qualsOf = (db: Db, where: SQL | undefined) =>
+  db
+    .select(qualColumns)
     .from(qualifications)
-    .where(and(eq(qualifications.status, 'verified'), userIds ? inArray(qualifications.userId, [...userIds]) : undefined));
+    .where(and(eq(qualifications.status, 'verified'), where));
+
+/** Valid certificates and verified qualifications, by holder (all holders when `userIds` is omitted; one holder's by prepared statements). */
+export async function verifiedEvidence(db: Db, userIds?: readonly string[]): Promise<Map<string, VerifiedEvidence[]>> {
+  const out = new Map<string, VerifiedEvidence[]>();
+  if (userIds && userIds.length === 0) return out;
+  let certs: { userId: string; occupationCode: string; occupationName: string | null; level: string | null }[];
+  let quals: { userId: string; title: string; level: string; occupationCode: string | null }[];
+  if (userIds?.length === 1) {
+    const one = { userId: userIds[0] as string };
+    certs = await prepared(db, 'evidence_certs_of', (d) =>
+      certsOf(d, eq(certificates.holderUserId, sql.placeholder('userId'))).prepare('evidence_certs_of'),
+    ).execute(one);
+    quals = await prepared(db, 'evidence_quals_of', (d) =>
+      qualsOf(d, eq(qualifications.userId, sql.placeholder('userId'))).prepare('evidence_quals_of'),
+    ).execute(one);
+  } else {
+    certs = await certsOf(db, userIds ? inArray(certificates.holderUserId, [...userIds]) : undefined);
+    quals = await qualsOf(db, userIds ? inArray(qualifications.userId, [...userIds]) : undefined);
+  }
   const push = (userId: string, e: VerifiedEvidence) => {
     const list = out.get(userId);
     if (list) list.push(e);

@@ -3,10 +3,11 @@
  * recommendations decides nothing, so nothing here is audited; records are re-checked against the
  * database at read time (a profile closed or made private a moment ago never reaches an employer).
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors.js';
 import { maskName } from '../../../shared/identifiers.js';
 import type { Actor, Ctx } from '../../context.js';
+import { prepared } from '../../db/prepared.js';
 import { users } from '../auth/auth.tables.js';
 import { checkOccupationCode } from '../catalog/index.js';
 import { verifiedEvidence } from '../certificates/index.js';
@@ -104,7 +105,14 @@ async function jobFeaturesOf(ctx: Ctx, row: JobRow) {
 
 /** The own profile's columns that matching reads. */
 async function ownProfile(ctx: ActorCtx): Promise<MatchableProfile | undefined> {
-  const [row] = await ctx.db.select(matchableProfileColumns).from(talentProfiles).where(eq(talentProfiles.userId, ctx.actor.userId));
+  const statement = prepared(ctx.db, 'matching_own_profile', (db) =>
+    db
+      .select(matchableProfileColumns)
+      .from(talentProfiles)
+      .where(eq(talentProfiles.userId, sql.placeholder('userId')))
+      .prepare('matching_own_profile'),
+  );
+  const [row] = await statement.execute({ userId: ctx.actor.userId });
   return row;
 }
 
