@@ -234,6 +234,8 @@ export class MatchingEngine {
       evidenceMark,
     };
     snap.jobs.load(jobs, (j, sink) => describeJob(j, model, sink));
+    // requests that arrived during the jobs' load run before the talents' (each load is one synchronous pass)
+    await new Promise((resolve) => setImmediate(resolve));
     snap.talents.load(talents, describeTalent);
     this.snap = snap;
     this.buildMs = performance.now() - started;
@@ -259,8 +261,9 @@ export class MatchingEngine {
     }
     const started = performance.now();
     if (Date.now() - s.builtAtMs > this.rebuildEveryMs || s.jobs.emptySlots + s.talents.emptySlots > 1000 + s.jobs.size + s.talents.size) {
-      this.snap = null;
-      await this.ready();
+      // built beside the old index, which answers every query until the new one is swapped in (at
+      // province size a build takes about 20 s: queries must not wait for it)
+      await this.build();
       return;
     }
     const jobRows = await this.db

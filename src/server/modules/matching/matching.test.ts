@@ -293,6 +293,29 @@ describe('the index build', () => {
   });
 });
 
+describe('the index rebuild', () => {
+  it('keeps answering from the old index until the new one is built', async () => {
+    // rebuildEveryMs 0: every refresh rebuilds
+    const engine = new MatchingEngine(t.app.platform.database.db, () => t.clock.now().getTime(), null, 15_000, 0);
+    const before = await engine.snapshot();
+    let done = false;
+    let gaps = 0;
+    const rebuilding = engine.refresh().then(() => {
+      done = true;
+    });
+    while (!done) {
+      if (engine.stats() === null) gaps++;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await rebuilding;
+    expect(gaps).toBe(0);
+    const after = await engine.snapshot();
+    expect(after.jobs).not.toBe(before.jobs);
+    expect(after.jobs.size).toBe(before.jobs.size);
+    expect(after.talents.size).toBe(before.talents.size);
+  });
+});
+
 describe('matching statistics for officials', () => {
   it('counts live postings, open profiles and skill supply in the official’s own region only', async () => {
     await refresh();
