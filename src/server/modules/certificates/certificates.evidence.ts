@@ -42,8 +42,8 @@ const qualsOf = (db: Db, where: SQL | undefined) =>
 export async function verifiedEvidence(db: Db, userIds?: readonly string[]): Promise<Map<string, VerifiedEvidence[]>> {
   const out = new Map<string, VerifiedEvidence[]>();
   if (userIds && userIds.length === 0) return out;
-  let certs: { userId: string; occupationCode: string; occupationName: string | null; level: string | null }[];
-  let quals: { userId: string; title: string; level: string; occupationCode: string | null }[];
+  let certs: Awaited<ReturnType<typeof certsOf>>;
+  let quals: Awaited<ReturnType<typeof qualsOf>>;
   if (userIds?.length === 1) {
     const one = { userId: userIds[0] as string };
     certs = await prepared(db, 'evidence_certs_of', (d) =>
