@@ -17,7 +17,7 @@
  * in would), so that the load is not one person's query repeated. Latencies are taken from every response.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -51,15 +51,28 @@ export interface LoadResult {
   errors: number;
 }
 
-async function drive(
-  address: string,
-  requests: { path: string; headers: Record<string, string> }[],
-  connections: number,
-  duration: number,
-): Promise<LoadResult> {
+type Req = { path: string; headers: Record<string, string> };
+
+export type HttpResult = LoadResult & {
+  connections: number;
+  /** Distinct requests in the class (sent in turn, again from the first once all were sent). */
+  people: number;
+  /** Share of the run's searches answered by the ranking cache (null: the class searched nothing). */
+  cacheHitShare: number | null;
+};
+
+async function drive(address: string, requests: Req[], connections: number, duration: number): Promise<LoadResult> {
   const script = path.resolve(import.meta.dirname, 'matching-load.mjs');
-  const { stdout } = await run(process.execPath, [script, JSON.stringify({ url: address, connections, duration, requests })], { maxBuffer: 1 << 24 });
-  return JSON.parse(stdout.trim().split('\n').at(-1) as string) as LoadResult;
+  // (in a file: thousands of people's requests are more than a command line holds)
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gancai-load-'));
+  const file = path.join(dir, 'load.json');
+  writeFileSync(file, JSON.stringify({ url: address, connections, duration, requests }));
+  try {
+    const { stdout } = await run(process.execPath, [script, file], { maxBuffer: 1 << 24 });
+    return JSON.parse(stdout.trim().split('\n').at(-1) as string) as LoadResult;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function measureHttp(opts: {
@@ -70,6 +83,8 @@ export async function measureHttp(opts: {
   postgres: boolean;
   /** How many other talents and employers' postings make the population classes (0: none). */
   users: number;
+  /** How many further people make the first-visit classes (run at c = 8 only; 0: none). */
+  cold: number;
   /** A database already seeded (`gancai seed --size …`, master key from DATA_DIR or ./.data): used as it is, kept afterwards. */
   existing?: string | undefined;
   log: (m: string) => void;
@@ -125,32 +140,39 @@ export async function measureHttp(opts: {
           .where(and(eq(jobPostings.orgId, emp.orgId), eq(jobPostings.status, 'published')))
           .limit(5)
       : [];
-    const classes: Record<string, { path: string; headers: Record<string, string> }[]> = {
+    const classes: Record<string, Req[]> = {
       jobs_for_me: [{ path: '/api/matching/jobs-for-me?limit=20', headers: talent }],
       gaps_with_courses: items.slice(0, 5).map((i) => ({ path: `/api/matching/gaps?jobId=${i.job.id}`, headers: talent })),
       talents_for_job: own.map((o) => ({ path: `/api/matching/jobs/${o.id}/talents?limit=20`, headers: employer })),
       ...(opts.users > 0 ? await population(app, database, opts.users) : {}),
     };
+    // people not asked for before (neither here nor in the warm-up): every request a search, none served by the ranking cache
+    const cold: Record<string, Req[]> = opts.cold > 0 ? await firstVisits(app, database, opts.users, opts.cold) : {};
     const mixes = {
       mixed: [...(classes.jobs_for_me ?? []), ...(classes.gaps_with_courses ?? []), ...(classes.talents_for_job ?? [])],
       ...(classes.many_jobs_for_me ? { many_mixed: [...classes.many_jobs_for_me, ...(classes.many_gaps ?? []), ...(classes.many_talents_for_job ?? [])] } : {}),
     };
     const all = Object.values(classes).flat();
     await drive(address, all, 1, 3); // warm-up
-    const out: Record<string, LoadResult & { connections: number }> = {};
+    const out: Record<string, HttpResult> = {};
+    const measure = async (name: string, reqs: Req[], c: number) => {
+      const before = engine.stats()?.rankings;
+      const r = await drive(address, reqs, c, opts.duration);
+      const after = engine.stats()?.rankings;
+      // searches the server answered from the ranking cache (matching.cache.ts), both directions
+      const hits = (after?.jobs.hits ?? 0) + (after?.talents.hits ?? 0) - (before?.jobs.hits ?? 0) - (before?.talents.hits ?? 0);
+      const misses = (after?.jobs.misses ?? 0) + (after?.talents.misses ?? 0) - (before?.jobs.misses ?? 0) - (before?.talents.misses ?? 0);
+      const cacheHitShare = hits + misses ? Math.round((hits / (hits + misses)) * 1000) / 1000 : null;
+      out[`${name}_c${c}`] = { ...r, connections: c, people: reqs.length, cacheHitShare };
+      opts.log(
+        `http c=${c} ${name.padEnd(22)} p50 ${r.p50} ms  p99 ${r.p99} ms  ${r.rps} req/s  cache hits ${cacheHitShare ?? '-'}${r.non2xx ? `  non-2xx ${r.non2xx}` : ''}`,
+      );
+    };
     for (const c of opts.connections) {
-      for (const [name, reqs] of Object.entries(classes)) {
-        if (!reqs.length) continue;
-        const r = await drive(address, reqs, c, opts.duration);
-        out[`${name}_c${c}`] = { ...r, connections: c };
-        opts.log(`http c=${c} ${name.padEnd(18)} p50 ${r.p50} ms  p99 ${r.p99} ms  ${r.rps} req/s${r.non2xx ? `  non-2xx ${r.non2xx}` : ''}`);
-      }
-      for (const [name, reqs] of Object.entries(mixes)) {
-        const r = await drive(address, reqs, c, opts.duration);
-        out[`${name}_c${c}`] = { ...r, connections: c };
-        opts.log(`http c=${c} ${name.padEnd(18)} p50 ${r.p50} ms  p99 ${r.p99} ms  ${r.rps} req/s${r.non2xx ? `  non-2xx ${r.non2xx}` : ''}`);
-      }
+      for (const [name, reqs] of Object.entries(classes)) if (reqs.length) await measure(name, reqs, c);
+      for (const [name, reqs] of Object.entries(mixes)) await measure(name, reqs, c);
     }
+    for (const [name, reqs] of Object.entries(cold)) if (reqs.length) await measure(name, reqs, 8);
     await app.close();
     return {
       db: fresh.label,
@@ -168,18 +190,8 @@ export async function measureHttp(opts: {
   }
 }
 
-/**
- * Requests of `n` other people: talents with a profile, each asking for jobs and for the gaps of a job
- * it was shown; employers' members, each asking for talents for one of the organisation's postings.
- * Sampled by a hash of the id (the same people on the same database), signed in by a session row as
- * a password sign-in creates (bulk accounts have no password).
- */
-async function population(app: Awaited<ReturnType<typeof buildApp>>, database: Awaited<ReturnType<typeof openDatabase>>, n: number) {
-  const ctx = systemCtx(app.platform);
-  const cookieOf = async (user: { id: string; role: string }) => {
-    const s = await createSession(ctx, user, true);
-    return { cookie: `${sessionCookieName(app.platform.config.env === 'production')}=${s.token}` };
-  };
+/** The first `n` talents with skills and `2n` postings of verified employers, in a fixed order (a hash of the id). */
+async function sample(database: Awaited<ReturnType<typeof openDatabase>>, n: number) {
   const talents = await database.query<{ id: string }>(
     `select u.id from users u join talent_profiles p on p.user_id = u.id
       where u.role = 'talent' and u.status = 'active' and jsonb_array_length(p.skills) > 0
@@ -193,8 +205,24 @@ async function population(app: Awaited<ReturnType<typeof buildApp>>, database: A
       order by md5(j.id::text) limit $1`,
     [n * 2],
   );
-  const jobsForMe: { path: string; headers: Record<string, string> }[] = [];
-  const gaps: { path: string; headers: Record<string, string> }[] = [];
+  return { talents, postings };
+}
+
+/**
+ * Requests of `n` other people: talents with a profile, each asking for jobs and for the gaps of a job
+ * it was shown; employers' members, each asking for talents for one of the organisation's postings.
+ * Sampled by a hash of the id (the same people on the same database), signed in by a session row as
+ * a password sign-in creates (bulk accounts have no password).
+ */
+async function population(app: Awaited<ReturnType<typeof buildApp>>, database: Awaited<ReturnType<typeof openDatabase>>, n: number) {
+  const ctx = systemCtx(app.platform);
+  const cookieOf = async (user: { id: string; role: string }) => {
+    const s = await createSession(ctx, user, true);
+    return { cookie: `${sessionCookieName(app.platform.config.env === 'production')}=${s.token}` };
+  };
+  const { talents, postings } = await sample(database, n);
+  const jobsForMe: Req[] = [];
+  const gaps: Req[] = [];
   for (const t of talents) {
     const headers = await cookieOf({ id: t.id, role: 'talent' });
     jobsForMe.push({ path: '/api/matching/jobs-for-me?limit=20', headers });
@@ -202,10 +230,31 @@ async function population(app: Awaited<ReturnType<typeof buildApp>>, database: A
     const first = (res.json() as { items?: { job: { id: string } }[] }).items?.[0];
     if (first) gaps.push({ path: `/api/matching/gaps?jobId=${first.job.id}`, headers });
   }
-  const talentsForJob: { path: string; headers: Record<string, string> }[] = [];
+  const talentsForJob: Req[] = [];
   for (const p of postings) {
     if (!p.member || talentsForJob.length >= n) continue;
     talentsForJob.push({ path: `/api/matching/jobs/${p.job}/talents?limit=20`, headers: await cookieOf({ id: p.member, role: 'employer' }) });
   }
   return { many_jobs_for_me: jobsForMe, many_gaps: gaps, many_talents_for_job: talentsForJob };
+}
+
+/**
+ * Requests of `n` people after the first `skip` of population()'s order (so never asked before): talents
+ * asking for jobs, employers' members asking for talents for one posting each.
+ */
+async function firstVisits(app: Awaited<ReturnType<typeof buildApp>>, database: Awaited<ReturnType<typeof openDatabase>>, skip: number, n: number) {
+  const ctx = systemCtx(app.platform);
+  const cookieOf = async (user: { id: string; role: string }) => {
+    const s = await createSession(ctx, user, true);
+    return { cookie: `${sessionCookieName(app.platform.config.env === 'production')}=${s.token}` };
+  };
+  const { talents, postings } = await sample(database, skip + n);
+  const jobsForMe: Req[] = [];
+  for (const t of talents.slice(skip)) jobsForMe.push({ path: '/api/matching/jobs-for-me?limit=20', headers: await cookieOf({ id: t.id, role: 'talent' }) });
+  const talentsForJob: Req[] = [];
+  for (const p of postings.slice(2 * skip)) {
+    if (!p.member || talentsForJob.length >= n) continue;
+    talentsForJob.push({ path: `/api/matching/jobs/${p.job}/talents?limit=20`, headers: await cookieOf({ id: p.member, role: 'employer' }) });
+  }
+  return { first_visit_jobs_for_me: jobsForMe, first_visit_talents_for_job: talentsForJob };
 }

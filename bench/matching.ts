@@ -1,7 +1,7 @@
 /**
  * `npm run bench:matching -- --size ci|medium|province [--queries 200] [--recall-queries N] [--fairness-queries N] [--evaluate off]
  *   [--http on|off] [--http-db postgres] [--http-seed demo|province] [--http-existing postgres://…/db]
- *   [--http-connections 1,8] [--http-duration 5] [--http-users 200]`
+ *   [--http-connections 1,8] [--http-duration 5] [--http-users 200] [--http-first-visits 2000]`
  *
  * Matching quality and speed on a seeded synthetic world (bench/matching-data.ts, PERFORMANCE.md §8):
  * the index is built in-process from the same features the server builds from rows, queried by the
@@ -305,6 +305,7 @@ async function main() {
           existing: arg('http-existing'),
           duration: Number(arg('http-duration') ?? 5),
           users: Number(arg('http-users') ?? 200),
+          cold: Number(arg('http-first-visits') ?? 2000),
           connections: (arg('http-connections') ?? '1,8').split(',').map(Number),
           postgres: arg('http-db') === 'postgres',
           log: say,
@@ -357,6 +358,11 @@ async function main() {
     http_many_p50_ms: http?.results.many_mixed_c8?.p50 ?? null,
     http_many_p99_ms: http?.results.many_mixed_c8?.p99 ?? null,
     http_many_rps: http?.results.many_mixed_c8?.rps ?? null,
+    // people asking for the first time (`--http-first-visits`; no answer from the ranking cache), c = 8
+    http_first_visit_jobs_for_me_p99_ms: http?.results.first_visit_jobs_for_me_c8?.p99 ?? null,
+    http_first_visit_jobs_for_me_rps: http?.results.first_visit_jobs_for_me_c8?.rps ?? null,
+    http_first_visit_talents_for_job_p99_ms: http?.results.first_visit_talents_for_job_c8?.p99 ?? null,
+    http_first_visit_talents_for_job_rps: http?.results.first_visit_talents_for_job_c8?.rps ?? null,
     http: http,
     build_s: round(buildS, 2),
     build_cpu_s: round(buildCpuS, 2),

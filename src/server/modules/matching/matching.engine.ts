@@ -5,6 +5,7 @@
  */
 import { and, eq, gt, inArray, ne } from 'drizzle-orm';
 import type { Platform } from '../../context.js';
+import { type CacheStats, RankingCache } from './matching.cache.js';
 import type { Db } from '../../db/client.js';
 import { users } from '../auth/auth.tables.js';
 import { occupations } from '../catalog/catalog.tables.js';
@@ -32,6 +33,7 @@ import {
   talentRest,
   talentScorer,
   talentsQuery,
+  today,
 } from './matching.queries.js';
 import { type JobFeatures, jobAsTalent, type MatchResult, type TalentFeatures } from './matching.score.js';
 
@@ -112,6 +114,8 @@ export interface EngineStats {
   typedBytes: number;
   buildMs: number;
   lastRefreshMs: number;
+  /** The ranking cache of each direction (jobs for talents, talents for jobs). */
+  rankings: { jobs: CacheStats; talents: CacheStats };
 }
 
 export class MatchingEngine {
@@ -121,6 +125,9 @@ export class MatchingEngine {
   private timer: NodeJS.Timeout | null = null;
   private buildMs = 0;
   private lastRefreshMs = 0;
+  /** Recent rankings each way (matching.cache.ts): a person back at the same list is not searched for again. */
+  private readonly jobRankings = new RankingCache<IndexedJob>();
+  private readonly talentRankings = new RankingCache<TalentFeatures>();
 
   constructor(
     private readonly db: Db,
@@ -171,6 +178,7 @@ export class MatchingEngine {
       typedBytes: s.jobs.typedBytes() + s.talents.typedBytes(),
       buildMs: this.buildMs,
       lastRefreshMs: this.lastRefreshMs,
+      rankings: { jobs: this.jobRankings.stats(), talents: this.talentRankings.stats() },
     };
   }
 
@@ -238,6 +246,9 @@ export class MatchingEngine {
     await new Promise((resolve) => setImmediate(resolve));
     snap.talents.load(talents, describeTalent);
     this.snap = snap;
+    // (an entry holds its index: kept, the old one would stay in memory)
+    this.jobRankings.clear();
+    this.talentRankings.clear();
     this.buildMs = performance.now() - started;
     this.log?.info({ jobs: snap.jobs.size, talents: snap.talents.size, ms: Math.round(this.buildMs) }, 'matching index built');
     return snap;
@@ -260,7 +271,7 @@ export class MatchingEngine {
       return;
     }
     const started = performance.now();
-    if (Date.now() - s.builtAtMs > this.rebuildEveryMs || s.jobs.emptySlots + s.talents.emptySlots > 1000 + s.jobs.size + s.talents.size) {
+    if (Date.now() - s.builtAtMs >= this.rebuildEveryMs || s.jobs.emptySlots + s.talents.emptySlots > 1000 + s.jobs.size + s.talents.size) {
       // built beside the old index, which answers every query until the new one is swapped in (at
       // province size a build takes about 20 s: queries must not wait for it)
       await this.build();
@@ -321,28 +332,34 @@ export class MatchingEngine {
     const s = await this.ready();
     const t = inferOccupation(talent, s.model);
     const now = this.clock();
-    return s.jobs.search<MatchResult>({
-      ...jobsQuery(t, s.model),
-      k,
-      score: jobScorer(t, s.model, now, exceptJobId),
-      exact: jobExact(t, s.model, now, exceptJobId),
-      rest: jobRest(s.jobs, t, now),
-      refine: jobRefine(s.jobs, t),
-    });
+    const score = jobScorer(t, s.model, now, exceptJobId);
+    return this.jobRankings.rank(`${t.id}|${exceptJobId ?? ''}`, stampOf(t, now), s.jobs, k, score, () =>
+      s.jobs.search<MatchResult>({
+        ...jobsQuery(t, s.model),
+        k,
+        score,
+        exact: jobExact(t, s.model, now, exceptJobId),
+        rest: jobRest(s.jobs, t, now),
+        refine: jobRefine(s.jobs, t),
+      }),
+    );
   }
 
   /** Top talents (opened to employers) for a job. */
   async talentsForJob(j: JobFeatures, k: number): Promise<Ranked<TalentFeatures, MatchResult>[]> {
     const s = await this.ready();
     const now = this.clock();
-    return s.talents.search<MatchResult>({
-      ...talentsQuery(j, s.model),
-      k,
-      score: talentScorer(j, s.model, now),
-      exact: talentExact(j, s.model, now),
-      rest: talentRest(s.talents, j, now),
-      refine: talentRefine(s.talents, j),
-    });
+    const score = talentScorer(j, s.model, now);
+    return this.talentRankings.rank(j.id, stampOf(j, now), s.talents, k, score, () =>
+      s.talents.search<MatchResult>({
+        ...talentsQuery(j, s.model),
+        k,
+        score,
+        exact: talentExact(j, s.model, now),
+        rest: talentRest(s.talents, j, now),
+        refine: talentRefine(s.talents, j),
+      }),
+    );
   }
 
   /** Published, live jobs most like this one (the job seen as its own ideal candidate). */
@@ -383,6 +400,9 @@ async function paged<R, T>(size: number, page: (after: string | null) => Promise
     after = keyOf(rows[rows.length - 1] as R);
   }
 }
+
+/** A query as the ranking cache tells it apart: its features and the day (postings' validity is by day). */
+const stampOf = (features: object, nowMs: number) => `${today(nowMs)}|${JSON.stringify(features)}`;
 
 const engines = new WeakMap<Platform, MatchingEngine>();
 

@@ -32,7 +32,8 @@ const memo = (fn: (code: string) => string) => {
 /** Bucket keys, interned (the bulk build asks for them millions of times). */
 const mediumBucket = memo(medium);
 const cityBucket = memo((code) => `city:${cityOf(code)}`);
-const today = (nowMs: number) => new Date(nowMs + 8 * 3_600_000).toISOString().slice(0, 10);
+/** The day (China time) a posting's validity is judged by. */
+export const today = (nowMs: number) => new Date(nowMs + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Anywhere (no location filter): every city bit. */
 const ANYWHERE = 0xffffffff;

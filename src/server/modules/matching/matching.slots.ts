@@ -18,6 +18,8 @@ export const ANYWHERE = 0xffffffff;
  * groups c, 32 and 33 + c and meets every talent who accepts c exactly once.
  */
 export const ANY_GROUP = 32;
+/** Changes (upserts, removals) whose ids the index remembers, for the ranking cache. */
+const CHANGE_LOG = 8192;
 export const lowestBit = (mask: number) => 31 - Math.clz32(mask & -mask);
 export const singleBit = (mask: number) => mask !== 0 && (mask & (mask - 1)) === 0;
 
@@ -31,6 +33,8 @@ export class SlotStore<F extends { id: string }> {
   protected live = new Uint8Array(0);
   protected mask = new Uint32Array(0);
   private readonly scratch = emptyRow();
+  private changeCount = 0;
+  private readonly changeLog: string[] = [];
   protected readonly docGroups = new Int32Array(33);
 
   /** `kind`: jobs (weighted postings, searched by talent queries) or talents (a copy under each further city accepted). */
@@ -72,12 +76,36 @@ export class SlotStore<F extends { id: string }> {
     return slot === undefined ? undefined : (this.docs[slot] ?? undefined);
   }
 
+  /** Removes a document (a change, logged). */
   remove(id: string) {
+    if (this.unslot(id)) this.logChange(id);
+  }
+
+  private unslot(id: string): boolean {
     const slot = this.slotOf.get(id);
-    if (slot === undefined) return;
+    if (slot === undefined) return false;
     this.docs[slot] = null;
     this.live[slot] = 0;
     this.slotOf.delete(id);
+    return true;
+  }
+
+  /** How many upserts and removals the index has had since its build. */
+  get changes(): number {
+    return this.changeCount;
+  }
+
+  /** The ids upserted or removed since the index had `changes` changes (null: older than the log holds). */
+  changedSince(changes: number): ReadonlySet<string> | null {
+    if (changes > this.changeCount || this.changeCount - changes > CHANGE_LOG) return null;
+    const out = new Set<string>();
+    for (let c = changes; c < this.changeCount; c++) out.add(this.changeLog[c % CHANGE_LOG] as string);
+    return out;
+  }
+
+  private logChange(id: string) {
+    this.changeLog[this.changeCount % CHANGE_LOG] = id;
+    this.changeCount++;
   }
 
   /** Makes room for `n` slots in the columns. */
@@ -95,7 +123,7 @@ export class SlotStore<F extends { id: string }> {
   }
 
   private place(features: F, mask: number): number {
-    this.remove(features.id);
+    this.unslot(features.id);
     const slot = this.docs.length;
     if (slot >= this.live.length) this.reserve(Math.max(1024, slot * 2));
     this.docs.push(features);
@@ -109,6 +137,7 @@ export class SlotStore<F extends { id: string }> {
   /** Adds (or replaces) one document after the build: its postings go to the deltas. */
   upsert(entry: DocEntry<F>) {
     const slot = this.place(entry.features, entry.mask);
+    this.logChange(entry.features.id);
     for (const [key, w, level] of entry.skills) this.skills.add(this.skills.termId(key, true), slot, w, level);
     for (const b of entry.buckets) this.buckets.add(this.buckets.termId(b, true), slot, 1);
   }

@@ -316,6 +316,27 @@ describe('the index rebuild', () => {
   });
 });
 
+describe('the ranking cache', () => {
+  const hits = () => matchingEngine(t.app.platform).stats()?.rankings.jobs.hits ?? 0;
+  const ids = async () => ((await get(talent, '/api/matching/jobs-for-me')).json().items as Item[]).map((i) => i.job.id);
+
+  it('answers a repeated request from the cache, and searches again once a listed job closes', async () => {
+    await refresh();
+    const first = await ids();
+    const before = hits();
+    expect(await ids()).toEqual(first);
+    expect(hits()).toBe(before + 1);
+    const member = first[0] as string;
+    const closed = await employer.request({ method: 'POST', url: `/api/jobs/${member}/transitions/close`, payload: { reason: '岗位已招满' } });
+    expect(closed.statusCode, closed.body).toBe(200);
+    await refresh();
+    const after = await ids();
+    expect(hits()).toBe(before + 1);
+    expect(after).not.toContain(member);
+    expect(after).toEqual(first.filter((id) => id !== member).slice(0, after.length));
+  });
+});
+
 describe('matching statistics for officials', () => {
   it('counts live postings, open profiles and skill supply in the official’s own region only', async () => {
     await refresh();
