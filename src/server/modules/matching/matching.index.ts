@@ -21,6 +21,15 @@ interface List {
 
 /** Slack on every bound: postings hold float32 weights, the scorer adds float64 ones. */
 const EPS = 1e-5;
+/**
+ * A judgement pauses after bounding max(MIN_PAUSE, the next own list's postings / PAUSE_RATIO)
+ * candidates (SideIndex.search): a posting read costs tens of nanoseconds, a candidate bounded about a
+ * microsecond. Seeded province, 550 talents-for-job queries: the slowest 198 → 82 ms (a remote job whose
+ * first list gave 70k candidates bounded as if they held the other two skills), mean 7.5 → 7.0 ms;
+ * the bench's world reads the same postings (its first judgements are small).
+ */
+const PAUSE_RATIO = 16;
+const MIN_PAUSE = 256;
 const BINS = 64;
 /** The layout of SideIndex.cell: stride and offsets. */
 const CELL = 4;
@@ -61,12 +70,14 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
    * `kind`: jobs (weighted postings, talent queries) or talents. `eagerShare`: how many postings a
    * query accumulates before it first scores, as a share of the slots, counting only the postings in the
    * cities the query reads (the rest is traversed list by list, each only while a document reached
-   * through the remaining lists could still enter the top k).
+   * through the remaining lists could still enter the top k). `pauseMin`: see search.
    */
   constructor(
     kind: 'jobs' | 'talents',
     rowOf: (f: F, into: Row) => Row,
     readonly eagerShare = kind === 'jobs' ? Number.POSITIVE_INFINITY : 1 / 16,
+    /** The fewest candidates a judgement bounds before it may pause (see search). */
+    readonly pauseMin = MIN_PAUSE,
   ) {
     super(kind, rowOf);
   }
@@ -245,14 +256,23 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
       this.traverse(this.skills, l.term, l.credit, l.fit, l.related, f);
       i++;
     }
-    this.judge(top, q, ownSuffix[i] as number, relSuffix[i] as number);
+    // a judgement pauses (its unjudged documents stay pending) once it has bounded more candidates than
+    // the next own list has postings / PAUSE_RATIO: reading that list is cheaper than bounding them with
+    // the credit it might add, and tightens the bound of every pending document
+    const budget = (at: number) => {
+      const next = lists[at];
+      return next && !next.related ? Math.max(this.pauseMin, next.n / PAUSE_RATIO) : Number.POSITIVE_INFINITY;
+    };
+    this.judge(top, q, ownSuffix[i] as number, relSuffix[i] as number, budget(i));
     for (; i < L; i++) {
       if (top.full && sw * remaining(i) + context + EPS < top.threshold) break;
       const l = lists[i] as List;
-      this.batchLen = 0;
+      // (the batch holds the documents a paused judgement left pending)
       this.traverse(this.skills, l.term, l.credit, l.fit, l.related, f);
-      this.judge(top, q, ownSuffix[i + 1] as number, relSuffix[i + 1] as number);
+      this.judge(top, q, ownSuffix[i + 1] as number, relSuffix[i + 1] as number, budget(i + 1));
     }
+    // documents left pending when the lists stop (their bounds may still reach the top k)
+    this.judge(top, q, ownSuffix[i] as number, relSuffix[i] as number, Number.POSITIVE_INFINITY);
     const R = i < L ? remaining(i) : 0;
     // buckets in descending order of their bound (what a document first met in that bucket can score
     // apart from skills): each only while such a document could still enter the top k
@@ -289,7 +309,7 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
    * from the highest; stops when a bin's bound falls below the k-th score; within a bin the exact
    * context bound (rest) skips candidates that cannot enter the top k. Every batch document is done.
    */
-  private judge<R extends { raw: number }>(top: TopK<F, R>, q: SearchSpec<F, R>, Ro: number, Rr: number) {
+  private judge<R extends { raw: number }>(top: TopK<F, R>, q: SearchSpec<F, R>, Ro: number, Rr: number, budget = Number.POSITIVE_INFINITY) {
     const { cell, batch, batchBound, order, counts, fill, docs } = this;
     const cap = this.relCap;
     const share = this.relShare;
@@ -313,6 +333,7 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
     const sw = q.skillWeight;
     const context = 1 - sw;
     const groups = q.groups;
+    let bounded = 0;
     for (let bin = BINS - 1; bin >= 0; bin--) {
       if (top.full && sw * Math.min(1, (bin + 1) / BINS) + context + EPS < top.threshold) break;
       for (let i = counts[bin] as number; i < (counts[bin + 1] as number); i++) {
@@ -320,6 +341,11 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
         const d = batch[k] as number;
         const b = batchBound[k] as number;
         if (groups && top.full && sw * b + groups.outside + EPS < top.threshold && !this.columns.inGroups(d, groups.ids)) continue;
+        if (++bounded > budget) {
+          // not judged: the rest of this bin and every lower bin (the order holds the bins from the lowest)
+          this.pause(counts[bin] as number, i, counts[bin + 1] as number);
+          return;
+        }
         if (q.rest) {
           const doc = docs[d] as F;
           const r = q.rest(d, doc);
@@ -329,6 +355,25 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
         this.offer(top, q, d);
       }
     }
+  }
+
+  /**
+   * Puts the documents at order positions [0, binStart) and [from, binEnd) back as pending: kept in the
+   * batch with the credit accumulated so far, to be judged once more lists have tightened their bounds.
+   */
+  private pause(binStart: number, from: number, binEnd: number) {
+    const { cell, batch, order, batchBound } = this;
+    const pending = this.epoch;
+    // (batchBound is free once the order is read: it holds the documents while the batch is rewritten)
+    let m = 0;
+    for (let i = 0; i < binStart; i++) batchBound[m++] = batch[order[i] as number] as number;
+    for (let i = from; i < binEnd; i++) batchBound[m++] = batch[order[i] as number] as number;
+    for (let i = 0; i < m; i++) {
+      const d = batchBound[i] as number;
+      batch[i] = d;
+      cell[d * CELL + STATE] = pending;
+    }
+    this.batchLen = m;
   }
 
   /** Scores every document: the evaluation path the fast path is checked against. */

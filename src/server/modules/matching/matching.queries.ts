@@ -67,7 +67,7 @@ const jobMask = (j: JobFeatures) => (j.remote ? ANYWHERE : cityBit(j.regionCode)
 /** The job index (weighted postings; rows from jobRow). */
 export const newJobIndex = () => new SideIndex<IndexedJob>('jobs', jobRow);
 /** The talent index. `eagerShare`: see SideIndex. */
-export const newTalentIndex = (eagerShare?: number) => new SideIndex<TalentFeatures>('talents', talentRow, eagerShare);
+export const newTalentIndex = (eagerShare?: number, pauseMin?: number) => new SideIndex<TalentFeatures>('talents', talentRow, eagerShare, pauseMin);
 
 /** Jobs a talent may be shown (matching.config.ts: hard requirements). */
 export function talentFilter(t: TalentFeatures): QueryFilter {

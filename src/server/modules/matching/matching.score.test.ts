@@ -347,8 +347,9 @@ describe('fast path against the exhaustive scorer', () => {
       fromEmpty.load([], describeTalent);
       for (const t of talents) fromEmpty.upsert(talentEntry(t));
       for (const t of talents.slice(0, 100)) fromEmpty.upsert(talentEntry({ ...t, skills: t.skills.slice(1) }));
-      // a tiny eager share: most lists are traversed one by one behind the MaxScore test
-      const talentIndexes = [newTalentIndex(), newTalentIndex(0.01)];
+      // a tiny eager share: most lists are traversed one by one behind the MaxScore test; and judgements
+      // that pause after a candidate or two (their other candidates wait, pending, for the next list)
+      const talentIndexes = [newTalentIndex(), newTalentIndex(0.01), newTalentIndex(0.01, 1)];
       const allTalentIndexes = [...talentIndexes, fromEmpty];
       // two ids given twice, the later copies in other cities (slots are placed city by city; the later copy wins)
       const moved = [jobs[60], jobs[61]].map((j, i) => ({ ...(j as IndexedJob), regionCode: i === 0 ? '360102' : '360402', salaryMaxFen: 2_000_000 }));
