@@ -1,6 +1,6 @@
 /** The ranking cache: served only while it is what the search would return. */
 import { describe, expect, it } from 'vitest';
-import { type ChangeLogged, RankingCache } from './matching.cache.js';
+import { type ChangeLogged, indexMemo, RankingCache } from './matching.cache.js';
 import { TopK } from './matching.spec.js';
 
 interface Doc {
@@ -102,5 +102,19 @@ describe('ranking cache', () => {
     expect(w.searches()).toBe(6);
     w.rank('a', 'edited');
     expect(w.searches()).toBe(7);
+  });
+});
+
+describe('index memo', () => {
+  it('computes a value once per key until the index changes, and afresh for another index', () => {
+    const memo = indexMemo<number>();
+    const docs = new Docs();
+    docs.put('a', 1);
+    let computed = 0;
+    const count = (index: Docs) => memo(index, 'k', () => ++computed);
+    expect([count(docs), count(docs)]).toEqual([1, 1]);
+    docs.put('b', 2);
+    expect([count(docs), count(docs)]).toEqual([2, 2]);
+    expect(count(new Docs())).toBe(3);
   });
 });

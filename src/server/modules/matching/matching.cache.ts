@@ -118,3 +118,24 @@ export class RankingCache<F extends { id: string }> {
     return { entries: this.entries.size, hits: this.hits, misses: this.misses };
   }
 }
+
+/**
+ * Values computed from an index (statistics of its documents), each kept while the index has had no
+ * change since: a changed index (its change count moved) or a new build (another object) starts afresh.
+ */
+export function indexMemo<V>() {
+  const memos = new WeakMap<object, { changes: number; values: Map<string, V> }>();
+  return (index: { readonly changes: number }, key: string, compute: () => V): V => {
+    let memo = memos.get(index);
+    if (!memo || memo.changes !== index.changes) {
+      memo = { changes: index.changes, values: new Map() };
+      memos.set(index, memo);
+    }
+    let value = memo.values.get(key);
+    if (value === undefined) {
+      value = compute();
+      memo.values.set(key, value);
+    }
+    return value;
+  };
+}

@@ -5,6 +5,7 @@
 import type { SkillProficiency } from '../../../shared/jobs.js';
 import type { SkillImportance } from '../../../shared/matching.js';
 import type { Ctx } from '../../context.js';
+import { indexMemo } from './matching.cache.js';
 import { MATCHING_CONFIG } from './matching.config.js';
 import type { IndexedJob } from './matching.engine.js';
 import type { SideIndex } from './matching.index.js';
@@ -63,8 +64,14 @@ function jobTargets(j: JobFeatures, model: LearntModel): Target[] {
   ];
 }
 
-/** Postings of the occupation (or, when it has none, of its 小类, then its 中类) and the skills they ask for. */
+const occupationMemo = indexMemo<ReturnType<typeof countOccupationTargets>>();
+
+/** Postings of the occupation (or, when it has none, of its 小类, then its 中类) and the skills they ask for (counted once per occupation until the index changes: a 中类 holds up to 228k postings at province size). */
 function occupationTargets(code: string, snap: Snap) {
+  return occupationMemo(snap.jobs, code, () => countOccupationTargets(code, snap));
+}
+
+function countOccupationTargets(code: string, snap: Snap) {
   const jobs: IndexedJob[] = snap.jobs.docsInBucket(`occ:${code.slice(0, 4)}`);
   let basis: 'detail' | 'minor' | 'medium' = 'detail';
   let chosen = jobs.filter((j) => j.occupationCode === code);
