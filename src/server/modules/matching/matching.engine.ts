@@ -60,6 +60,8 @@ const OPEN_VISIBILITY = ['employers', 'public'];
 const OVERLAP_MS = 60_000;
 /** Rows per statement when the index is built (default). */
 const PAGE = 50_000;
+/** Rows mapped between two turns of the event loop while the index is built. */
+const MAP_STEP = 5_000;
 
 const jobColumns = {
   id: jobPostings.id,
@@ -241,10 +243,9 @@ export class MatchingEngine {
       profilesMark,
       evidenceMark,
     };
-    snap.jobs.load(jobs, (j, sink) => describeJob(j, model, sink));
-    // requests that arrived during the jobs' load run before the talents' (each load is one synchronous pass)
-    await new Promise((resolve) => setImmediate(resolve));
-    snap.talents.load(talents, describeTalent);
+    // in steps: requests go on being answered (from the old index, on a rebuild) while it loads
+    await snap.jobs.loadInSteps(jobs, (j, sink) => describeJob(j, model, sink));
+    await snap.talents.loadInSteps(talents, describeTalent);
     this.snap = snap;
     // (an entry holds its index: kept, the old one would stay in memory)
     this.jobRankings.clear();
@@ -395,7 +396,11 @@ async function paged<R, T>(size: number, page: (after: string | null) => Promise
   let after: string | null = null;
   for (;;) {
     const rows = await page(after);
-    for (const r of rows) out.push(map(r));
+    // in steps (a page of postings takes about 300 ms to map): requests go on being answered
+    for (let i = 0; i < rows.length; i++) {
+      out.push(map(rows[i] as R));
+      if ((i + 1) % MAP_STEP === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
     if (rows.length < size) return out;
     after = keyOf(rows[rows.length - 1] as R);
   }

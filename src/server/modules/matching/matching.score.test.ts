@@ -338,7 +338,7 @@ describe('fast path against the exhaustive scorer', () => {
   });
 
   for (const seed of [42, 4242]) {
-    it(`returns exactly the exhaustive top k in both directions (seed ${seed}: bulk build, deltas, removals, hard filters)`, () => {
+    it(`returns exactly the exhaustive top k in both directions (seed ${seed}: bulk build, deltas, removals, hard filters)`, async () => {
       const { jobs, talents } = world(seed);
       const m = learnModel(jobs, { ...MATCHING_CONFIG, cooccurrence: { minSupport: 2, minStrength: 0.05, neighbours: 8 } });
       const jobIndex = newJobIndex();
@@ -349,7 +349,8 @@ describe('fast path against the exhaustive scorer', () => {
       for (const t of talents.slice(0, 100)) fromEmpty.upsert(talentEntry({ ...t, skills: t.skills.slice(1) }));
       // a tiny eager share: most lists are traversed one by one behind the MaxScore test; and judgements
       // that pause after a candidate or two (their other candidates wait, pending, for the next list)
-      const talentIndexes = [newTalentIndex(), newTalentIndex(0.01), newTalentIndex(0.01, 1)];
+      // and one built in steps of 7 documents, as the engine builds (loadInSteps; the others load())
+      const talentIndexes = [newTalentIndex(), newTalentIndex(0.01), newTalentIndex(0.01, 1), newTalentIndex()];
       const allTalentIndexes = [...talentIndexes, fromEmpty];
       // two ids given twice, the later copies in other cities (slots are placed city by city; the later copy wins)
       const moved = [jobs[60], jobs[61]].map((j, i) => ({ ...(j as IndexedJob), regionCode: i === 0 ? '360102' : '360402', salaryMaxFen: 2_000_000 }));
@@ -358,7 +359,8 @@ describe('fast path against the exhaustive scorer', () => {
       for (const j of moved) expect(jobIndex.get(j.id)).toBe(j);
       for (const j of jobs.slice(1200)) jobIndex.upsert(jobEntry(j, m));
       for (const index of talentIndexes) {
-        index.load(talents.slice(0, 1300), describeTalent);
+        if (index === talentIndexes[3]) await index.loadInSteps(talents.slice(0, 1300), describeTalent, 7);
+        else index.load(talents.slice(0, 1300), describeTalent);
         for (const t of talents.slice(1300)) index.upsert(talentEntry(t));
         // updates: a changed document replaces its old slot (its postings go to the deltas)
         for (const t of talents.slice(0, 100)) index.upsert(talentEntry({ ...t, skills: t.skills.slice(1) }));
