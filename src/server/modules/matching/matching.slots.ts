@@ -6,7 +6,7 @@
  * Updates append: a changed document gets a new slot and its old slot is emptied (empty slots are
  * skipped). The engine rebuilds the whole index when too many slots are empty.
  */
-import { Columns, emptyRow, type Row } from './matching.columns.js';
+import { Columns, emptyRow, grown, type Row } from './matching.columns.js';
 import { PostingStore } from './matching.postings.js';
 import type { DocEntry, DocSink } from './matching.spec.js';
 
@@ -125,7 +125,7 @@ export class SlotStore<F extends { id: string }> {
   private place(features: F, mask: number): number {
     this.unslot(features.id);
     const slot = this.docs.length;
-    if (slot >= this.live.length) this.reserve(Math.max(1024, slot * 2));
+    if (slot >= this.live.length) this.reserve(grown(slot));
     this.docs.push(features);
     this.slotOf.set(features.id, slot);
     this.live[slot] = 1;
@@ -165,7 +165,8 @@ export class SlotStore<F extends { id: string }> {
   /** The load, yielding after every `step` documents of each pass. */
   private *loading<T>(items: readonly T[], describe: (item: T, sink: DocSink<F>) => void, step: number): Generator<void> {
     if (this.docs.length) throw new Error('SideIndex.load on a non-empty index');
-    this.reserve(items.length);
+    // with room for the first updates after a build (a full reallocation otherwise comes with the first)
+    this.reserve(items.length + (items.length >> 6));
     const { skills, buckets, docGroups } = this;
     const features: F[] = [];
     const masks = new Uint32Array(items.length);
@@ -238,7 +239,7 @@ export class SlotStore<F extends { id: string }> {
   /** A slot for a superseded copy of a document during load(): its postings point at an empty slot. */
   private placeDead(features: F, mask: number) {
     const slot = this.docs.length;
-    if (slot >= this.live.length) this.reserve(Math.max(1024, slot * 2));
+    if (slot >= this.live.length) this.reserve(grown(slot));
     this.docs.push(null);
     this.live[slot] = 0;
     this.mask[slot] = mask >>> 0;
