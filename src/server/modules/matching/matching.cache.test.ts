@@ -41,7 +41,7 @@ function world() {
   for (let i = 0; i < 10; i++) docs.put(`d${i}`, i);
   let searches = 0;
   let now = 0;
-  const cache = new RankingCache<Doc>(2, 60_000, () => now);
+  const cache = new RankingCache<Doc>(2, 60_000, () => now, 2);
   const search = () => {
     searches++;
     const top = new TopK<Doc, { raw: number }>(3);
@@ -85,6 +85,14 @@ describe('ranking cache', () => {
     w.docs.put('d7', -1); // no longer eligible
     expect(w.rank()).toEqual(['d2', 'd6', 'd5']);
     expect(w.searches()).toBe(5);
+  });
+
+  it('searches again when more documents changed than it would score', () => {
+    const w = world();
+    w.rank();
+    for (const id of ['d0', 'd1', 'd2']) w.docs.put(id, 0);
+    expect(w.rank()).toEqual(['d9', 'd8', 'd7']);
+    expect(w.searches()).toBe(2);
   });
 
   it('searches again for another query, after its time to live, and forgets the least recently used', () => {

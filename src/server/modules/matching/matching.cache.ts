@@ -5,7 +5,8 @@
  * - the query is the same (its features, serialised: a profile edit or a new certificate misses),
  * - the index is the same build, and no document changed since is in the list or would now enter it:
  *   the documents changed since the ranking was made (the index's change log) are scored against the
- *   query, a member that changed or left misses, a changed document that would rank in the top k misses;
+ *   query, a member that changed or left misses, a changed document that would rank in the top k misses
+ *   (and so do more than `maxChanged` changes: a search costs about as much as scoring them);
  * - it is younger than `ttlMs` (what changes without a change to the index: a posting's validity
  *   reaching its first or past its last day, and the freshness decay).
  * Members are scored again at every hit (the scores and reasons shown are today's, as a search's are).
@@ -44,6 +45,8 @@ export class RankingCache<F extends { id: string }> {
     readonly capacity = 10_000,
     readonly ttlMs = 60_000,
     private readonly clock: () => number = () => performance.now(),
+    /** More documents changed since than this: searched again (scoring them all would cost about as much). */
+    readonly maxChanged = 1_024,
   ) {}
 
   /**
@@ -80,7 +83,7 @@ export class RankingCache<F extends { id: string }> {
     if (!e) return null;
     const age = this.clock() - e.madeMs;
     const changed = e.index === index && e.k === k && e.stamp === stamp && age >= 0 && age < this.ttlMs ? index.changedSince(e.changes) : null;
-    if (!changed) {
+    if (!changed || changed.size > this.maxChanged) {
       this.entries.delete(key);
       return null;
     }
