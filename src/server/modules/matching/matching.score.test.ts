@@ -382,7 +382,9 @@ describe('fast path against the exhaustive scorer', () => {
           expect(ids(jobIndex.search({ ...full, refine: jobRefine(jobIndex, t) }))).toEqual(exact);
         }
       }
-      for (const j of jobs.slice(50, 150)) {
+      // and postings asking no skill, one remote: only the occupation and city buckets find candidates
+      const bare = [false, true].map((remote) => ({ ...(jobs[40] as IndexedJob), id: `bare-${remote}`, required: [], preferred: [], remote }));
+      for (const j of [...bare, ...jobs.slice(50, 150)]) {
         const score = talentScorer(j, m, NOW);
         const exact20 = ids((talentIndexes[0] as ReturnType<typeof newTalentIndex>).exhaustive({ k: 20, score }));
         for (const index of allTalentIndexes)
