@@ -14,7 +14,7 @@ import { jobPostings } from '../jobs/index.js';
 import { talentProfiles } from '../profiles/index.js';
 import { jobFeatures, type MatchableJob, talentFeatures } from './matching.features.js';
 import type { Ranked, SideIndex } from './matching.index.js';
-import { inferOccupation, type LearntModel, learnModel } from './matching.model.js';
+import { inferOccupation, type LearntModel, ModelLearner } from './matching.model.js';
 import {
   describeJob,
   describeTalent,
@@ -191,6 +191,8 @@ export class MatchingEngine {
     const evidenceMark = await evidenceMarkMs(this.db);
     const evidence = await verifiedEvidence(this.db);
     let jobsMark = 0;
+    // the model learns each posting as its page is mapped (in steps), not in one pass afterwards
+    const learner = new ModelLearner();
     const jobs = await paged(
       this.pageRows,
       (after) =>
@@ -203,10 +205,12 @@ export class MatchingEngine {
       (r) => r.id,
       (r) => {
         jobsMark = Math.max(jobsMark, r.updatedAt.getTime());
-        return this.indexedJob(r, occupationNames);
+        const job = this.indexedJob(r, occupationNames);
+        learner.add(job);
+        return job;
       },
     );
-    const model = learnModel(jobs);
+    const model = learner.finish();
     const now = this.clock();
     let profilesMark = 0;
     const talents = await paged(

@@ -56,15 +56,28 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
 }
 
 export function learnModel(jobs: Iterable<JobFeatures>, c: MatchingConfig = MATCHING_CONFIG): LearntModel {
-  const skillIds = new Interner();
-  const { ids, keys } = skillIds;
-  const df: number[] = [];
-  const pairs = new Map<number, number>();
+  const learner = new ModelLearner(c);
+  for (const j of jobs) learner.add(j);
+  return learner.finish();
+}
+
+/**
+ * learnModel one posting at a time (the engine adds each posting as its page is mapped, in steps, so
+ * that learning does not hold the event loop for one pass over 200k postings), then finish().
+ */
+export class ModelLearner {
+  private readonly skillIds = new Interner();
+  private readonly df: number[] = [];
+  private readonly pairs = new Map<number, number>();
   /** skill id → 小类 → postings that ask for it */
-  const byMinor: Map<string, number>[] = [];
-  let n = 0;
-  for (const j of jobs) {
-    n++;
+  private readonly byMinor: Map<string, number>[] = [];
+  private n = 0;
+
+  constructor(private readonly c: MatchingConfig = MATCHING_CONFIG) {}
+
+  add(j: JobFeatures) {
+    const { df, byMinor, pairs, skillIds } = this;
+    this.n++;
     const set = [...new Set([...j.required, ...j.preferred].map((s) => skillIds.id(s.key)))].sort((a, b) => a - b);
     const minor = j.occupationCode.slice(0, 7);
     for (const a of set) {
@@ -82,6 +95,21 @@ export function learnModel(jobs: Iterable<JobFeatures>, c: MatchingConfig = MATC
         pairs.set(p, (pairs.get(p) ?? 0) + 1);
       }
   }
+
+  finish(): LearntModel {
+    return modelFrom(this.skillIds, this.df, this.pairs, this.byMinor, this.n, this.c);
+  }
+}
+
+function modelFrom(
+  skillIds: Interner,
+  df: readonly number[],
+  pairs: ReadonlyMap<number, number>,
+  byMinor: readonly Map<string, number>[],
+  n: number,
+  c: MatchingConfig,
+): LearntModel {
+  const { ids, keys } = skillIds;
   // related[s] = [t, P(s | t)] for the strongest neighbours t of s
   const related = new Map<string, [string, number][]>();
   const add = (s: number, t: number, count: number) => {
