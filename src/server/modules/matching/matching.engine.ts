@@ -7,6 +7,7 @@ import { and, eq, gt, inArray, ne } from 'drizzle-orm';
 import type { Platform } from '../../context.js';
 import { type CacheStats, RankingCache } from './matching.cache.js';
 import type { Db } from '../../db/client.js';
+import { paged } from '../../db/paged.js';
 import { users } from '../auth/auth.tables.js';
 import { occupations } from '../catalog/catalog.tables.js';
 import { evidenceChangedSince, evidenceMarkMs, verifiedEvidence } from '../certificates/index.js';
@@ -60,8 +61,6 @@ const OPEN_VISIBILITY = ['employers', 'public'];
 const OVERLAP_MS = 60_000;
 /** Rows per statement when the index is built (default). */
 const PAGE = 50_000;
-/** Rows mapped between two turns of the event loop while the index is built. */
-const MAP_STEP = 5_000;
 
 const jobColumns = {
   id: jobPostings.id,
@@ -387,26 +386,6 @@ export class MatchingEngine {
   async snapshot() {
     const s = await this.ready();
     return { model: s.model, occupationNames: s.occupationNames, jobs: s.jobs, talents: s.talents };
-  }
-}
-
-/**
- * A large read in pages by key (each page a short statement, well inside the pool's statement timeout
- * however busy the database; the rows of a page are mapped and dropped before the next is read). Rows
- * changed while the pages are read are picked up by the next refresh (its window overlaps by OVERLAP_MS).
- */
-async function paged<R, T>(size: number, page: (after: string | null) => Promise<R[]>, keyOf: (row: R) => string, map: (row: R) => T): Promise<T[]> {
-  const out: T[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const rows = await page(after);
-    // in steps (a page of postings takes about 300 ms to map): requests go on being answered
-    for (let i = 0; i < rows.length; i++) {
-      out.push(map(rows[i] as R));
-      if ((i + 1) % MAP_STEP === 0) await new Promise((resolve) => setImmediate(resolve));
-    }
-    if (rows.length < size) return out;
-    after = keyOf(rows[rows.length - 1] as R);
   }
 }
 
