@@ -307,7 +307,8 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
    * Judges the pending batch: bound = skill bound accumulated + what the lists not traversed can add
    * (`Ro` own, `Rr` co-occurring; co-occurring credit in all capped at relatedMax), in 64 bins
    * from the highest; stops when a bin's bound falls below the k-th score; within a bin the exact
-   * context bound (rest) skips candidates that cannot enter the top k. Every batch document is done.
+   * context bound (rest) skips candidates that cannot enter the top k. Every batch document is done, unless
+   * the judgement pauses after `budget` candidates (pause): the others stay pending for the next list.
    */
   private judge<R extends { raw: number }>(top: TopK<F, R>, q: SearchSpec<F, R>, Ro: number, Rr: number, budget = Number.POSITIVE_INFINITY) {
     const { cell, batch, batchBound, order, counts, fill, docs } = this;
