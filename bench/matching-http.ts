@@ -190,6 +190,15 @@ export async function measureHttp(opts: {
   }
 }
 
+/** A session for a seeded account, as a password sign-in creates (bulk accounts have no password), as a Cookie header. */
+function sessionCookies(app: Awaited<ReturnType<typeof buildApp>>) {
+  const ctx = systemCtx(app.platform);
+  return async (user: { id: string; role: string }) => {
+    const s = await createSession(ctx, user, true);
+    return { cookie: `${sessionCookieName(app.platform.config.env === 'production')}=${s.token}` };
+  };
+}
+
 /** The first `n` talents with skills and `2n` postings of verified employers, in a fixed order (a hash of the id). */
 async function sample(database: Awaited<ReturnType<typeof openDatabase>>, n: number) {
   const talents = await database.query<{ id: string }>(
@@ -215,11 +224,7 @@ async function sample(database: Awaited<ReturnType<typeof openDatabase>>, n: num
  * a password sign-in creates (bulk accounts have no password).
  */
 async function population(app: Awaited<ReturnType<typeof buildApp>>, database: Awaited<ReturnType<typeof openDatabase>>, n: number) {
-  const ctx = systemCtx(app.platform);
-  const cookieOf = async (user: { id: string; role: string }) => {
-    const s = await createSession(ctx, user, true);
-    return { cookie: `${sessionCookieName(app.platform.config.env === 'production')}=${s.token}` };
-  };
+  const cookieOf = sessionCookies(app);
   const { talents, postings } = await sample(database, n);
   const jobsForMe: Req[] = [];
   const gaps: Req[] = [];
@@ -243,11 +248,7 @@ async function population(app: Awaited<ReturnType<typeof buildApp>>, database: A
  * asking for jobs, employers' members asking for talents for one posting each.
  */
 async function firstVisits(app: Awaited<ReturnType<typeof buildApp>>, database: Awaited<ReturnType<typeof openDatabase>>, skip: number, n: number) {
-  const ctx = systemCtx(app.platform);
-  const cookieOf = async (user: { id: string; role: string }) => {
-    const s = await createSession(ctx, user, true);
-    return { cookie: `${sessionCookieName(app.platform.config.env === 'production')}=${s.token}` };
-  };
+  const cookieOf = sessionCookies(app);
   const { talents, postings } = await sample(database, skip + n);
   const jobsForMe: Req[] = [];
   for (const t of talents.slice(skip)) jobsForMe.push({ path: '/api/matching/jobs-for-me?limit=20', headers: await cookieOf({ id: t.id, role: 'talent' }) });

@@ -39,18 +39,6 @@ import {
 import { type JobFeatures, jobAsTalent, type MatchResult, type TalentFeatures } from './matching.score.js';
 
 export type { IndexedJob } from './matching.queries.js';
-export {
-  jobEntry,
-  jobRest,
-  jobScorer,
-  jobsQuery,
-  newJobIndex,
-  newTalentIndex,
-  talentEntry,
-  talentRest,
-  talentScorer,
-  talentsQuery,
-} from './matching.queries.js';
 
 export interface EngineLog {
   info(obj: object, msg: string): void;

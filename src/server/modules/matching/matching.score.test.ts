@@ -347,9 +347,8 @@ describe('fast path against the exhaustive scorer', () => {
       fromEmpty.load([], describeTalent);
       for (const t of talents) fromEmpty.upsert(talentEntry(t));
       for (const t of talents.slice(0, 100)) fromEmpty.upsert(talentEntry({ ...t, skills: t.skills.slice(1) }));
-      // a tiny eager share: most lists are traversed one by one behind the MaxScore test; and judgements
-      // that pause after a candidate or two (their other candidates wait, pending, for the next list)
-      // and one built in steps of 7 documents, as the engine builds (loadInSteps; the others load())
+      // a tiny eager share (lists one by one behind the MaxScore test), judgements that pause after a candidate
+      // (the others wait, pending, for the next list), and one built in steps of 7 (loadInSteps, as the engine)
       const talentIndexes = [newTalentIndex(), newTalentIndex(0.01), newTalentIndex(0.01, 1), newTalentIndex()];
       const allTalentIndexes = [...talentIndexes, fromEmpty];
       // two ids given twice, the later copies in other cities (slots are placed city by city; the later copy wins)
@@ -382,7 +381,7 @@ describe('fast path against the exhaustive scorer', () => {
           expect(ids(jobIndex.search({ ...full, refine: jobRefine(jobIndex, t) }))).toEqual(exact);
         }
       }
-      // and postings asking no skill, one remote: only the occupation and city buckets find candidates
+      // postings asking no skill, one remote: only the occupation and city buckets find candidates
       const bare = [false, true].map((remote) => ({ ...(jobs[40] as IndexedJob), id: `bare-${remote}`, required: [], preferred: [], remote }));
       for (const j of [...bare, ...jobs.slice(50, 150)]) {
         const score = talentScorer(j, m, NOW);
