@@ -292,12 +292,15 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
         if ((cell[d * CELL + STATE] as number) >= this.epoch || !this.pass(d, f)) continue;
         if (groups && top.full && sw * R + groups.outside + EPS < top.threshold && !this.columns.inGroups(d, groups.ids)) continue;
         const doc = docs[d] as F;
+        // the tightest bound known on the part apart from skills (the exact value may stop at it)
+        let ceiling = Number.POSITIVE_INFINITY;
         if (q.rest) {
           const r = q.rest(d, doc);
           if (r === null || (top.full && sw * R + r + EPS < top.threshold)) continue;
-          if (q.refine && top.full && sw * R + q.refine(d, doc, r) + EPS < top.threshold) continue;
+          ceiling = q.refine && top.full ? q.refine(d, doc, r) : r;
+          if (top.full && sw * R + ceiling + EPS < top.threshold) continue;
         }
-        this.offer(top, q, d);
+        this.offer(top, q, d, ceiling);
       }
     }
     return top.sorted();
@@ -347,13 +350,16 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
           this.pause(counts[bin] as number, i, counts[bin + 1] as number);
           return;
         }
+        // the tightest bound known on the part apart from skills (the exact value may stop at it)
+        let ceiling = Number.POSITIVE_INFINITY;
         if (q.rest) {
           const doc = docs[d] as F;
           const r = q.rest(d, doc);
           if (r === null || (top.full && sw * b + r + EPS < top.threshold)) continue;
-          if (q.refine && top.full && sw * b + q.refine(d, doc, r) + EPS < top.threshold) continue;
+          ceiling = q.refine && top.full ? q.refine(d, doc, r) : r;
+          if (top.full && sw * b + ceiling + EPS < top.threshold) continue;
         }
-        this.offer(top, q, d);
+        this.offer(top, q, d, ceiling);
       }
     }
   }
@@ -384,11 +390,11 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
     return top.sorted();
   }
 
-  private offer<R extends { raw: number }>(top: TopK<F, R>, q: Pick<SearchSpec<F, R>, 'score' | 'exact'>, d: number) {
+  private offer<R extends { raw: number }>(top: TopK<F, R>, q: Pick<SearchSpec<F, R>, 'score' | 'exact'>, d: number, ceiling = Number.POSITIVE_INFINITY) {
     const f = this.docs[d];
     if (!f) return;
     if (q.exact && top.full) {
-      const x = q.exact(f);
+      const x = q.exact(f, top.threshold, ceiling);
       // (equal to the k-th: the id decides, so it is scored)
       if (x === null || x < top.threshold) return;
     }

@@ -187,7 +187,8 @@ export function jobScorer(t: TalentFeatures, model: LearntModel, nowMs: number, 
 /** jobScorer's value alone (scoreValue: the same number, no explanation), for SearchSpec.exact. */
 export function jobExact(t: TalentFeatures, model: LearntModel, nowMs: number, exceptJobId: string | null) {
   const day = today(nowMs);
-  return (j: IndexedJob) => (j.id === exceptJobId || j.validFrom > day || j.validUntil < day ? null : scoreValue(t, j, model, nowMs));
+  return (j: IndexedJob, floor?: number, ceiling?: number) =>
+    j.id === exceptJobId || j.validFrom > day || j.validUntil < day ? null : scoreValue(t, j, model, nowMs, MATCHING_CONFIG, floor, ceiling);
 }
 
 /** talentScorer's value alone, for SearchSpec.exact. */

@@ -311,6 +311,7 @@ describe('fast path against the exhaustive scorer', () => {
   it('pairBound over the columns equals contextBound, null exactly when a hard rule excludes', () => {
     const { jobs, talents } = world(7);
     const m = learnModel(jobs);
+    let stopped = 0;
     for (let i = 0; i < 3000; i++) {
       const t = talents[i % talents.length] as TalentFeatures;
       const j = jobs[(i * 7) % jobs.length] as IndexedJob;
@@ -321,7 +322,20 @@ describe('fast path against the exhaustive scorer', () => {
       // the value without explanations is the very same number
       expect(scoreValue(t, j, m, NOW)).toBe(full.excluded ? null : full.raw);
       expect(talentExact(j, m, NOW)(t)).toBe(full.excluded ? null : full.raw);
+      // given the k-th score (floor) and pairBound (ceiling): the exact value, or one below the floor only when the exact one is below it
+      if (expected !== null)
+        for (const floor of [0.3, 0.5, 0.7, full.raw, full.raw + 1e-6]) {
+          for (const v of [scoreValue(t, j, m, NOW, MATCHING_CONFIG, floor, expected), talentExact(j, m, NOW)(t, floor, expected)]) {
+            if (v !== full.raw) {
+              stopped++;
+              expect(v).toBeLessThan(floor);
+              expect(full.raw).toBeLessThan(floor);
+            }
+          }
+        }
     }
+    // (the values stopped at the floor: without any, the loop above checks nothing)
+    expect(stopped).toBeGreaterThan(100);
   });
 
   it('values certificates without building the list exactly as the explained score does', () => {

@@ -290,11 +290,28 @@ function total(parts: MatchParts, c: MatchingConfig): number {
  * parts by the same code, so the same number. The engine uses it to drop candidates below the k-th
  * score before it builds their explanations.
  */
-export function scoreValue(t: TalentFeatures, j: JobFeatures, model: ScoringModel, nowMs: number, c: MatchingConfig = MATCHING_CONFIG): number | null {
+export function scoreValue(
+  t: TalentFeatures,
+  j: JobFeatures,
+  model: ScoringModel,
+  nowMs: number,
+  c: MatchingConfig = MATCHING_CONFIG,
+  floor = Number.NEGATIVE_INFINITY,
+  ceiling = Number.POSITIVE_INFINITY,
+): number | null {
+  const skills = skillPart(t, j, model, c, false).value;
+  if (surelyBelow(skills, floor, ceiling, c)) return Number.NEGATIVE_INFINITY;
   const { values, excluded } = contextParts(t, j, nowMs, c);
   if (excluded) return null;
-  return total({ skills: skillPart(t, j, model, c, false).value, ...values, certificates: certificatePart(t, j, c).value }, c);
+  return total({ skills, ...values, certificates: certificatePart(t, j, c).value }, c);
 }
+
+/**
+ * Whether a pair whose skill part is `skills` and whose other parts add at most `ceiling` (pairBound)
+ * scores below `floor`, whatever those parts are: SearchSpec.exact then need not work them out. (The
+ * 1e-9 covers the rounding of a sum taken in another order.)
+ */
+const surelyBelow = (skills: number, floor: number, ceiling: number, c: MatchingConfig) => c.weights.skills * skills + ceiling + 1e-9 < floor;
 
 /**
  * scoreValue for one job against many talents: the job's skills are prepared once (weights, asked
@@ -320,9 +337,7 @@ export function jobValueScorer(j: JobFeatures, model: ScoringModel, nowMs: numbe
   });
   const declared = new Int8Array(n);
   const strongest = new Float64Array(n);
-  return (t: TalentFeatures): number | null => {
-    const { values, excluded } = contextParts(t, j, nowMs, c);
-    if (excluded) return null;
+  return (t: TalentFeatures, floor = Number.NEGATIVE_INFINITY, ceiling = Number.POSITIVE_INFINITY): number | null => {
     declared.fill(-1);
     strongest.fill(0);
     for (const s of t.skills) {
@@ -337,7 +352,11 @@ export function jobValueScorer(j: JobFeatures, model: ScoringModel, nowMs: numbe
       const level = declared[i] as number;
       got += level >= 0 ? w * levelFit(asked[i] as number, level, c) : w * c.relatedCredit * (strongest[i] as number);
     }
-    return total({ skills: sum > 0 ? got / sum : 0, ...values, certificates: certificatePart(t, j, c).value }, c);
+    const skills = sum > 0 ? got / sum : 0;
+    if (surelyBelow(skills, floor, ceiling, c)) return Number.NEGATIVE_INFINITY;
+    const { values, excluded } = contextParts(t, j, nowMs, c);
+    if (excluded) return null;
+    return total({ skills, ...values, certificates: certificatePart(t, j, c).value }, c);
   };
 }
 

@@ -76,9 +76,12 @@ export interface SearchSpec<F, R> {
   score(f: F): R | null;
   /**
    * score(f)?.raw without building the result (null where score is null): once the top k is full, a
-   * candidate whose exact value is below the k-th is dropped before `score` explains it.
+   * candidate whose exact value is below the k-th is dropped before `score` explains it. `floor` (the
+   * k-th score) and `ceiling` (the most the part apart from skills can add, as `rest` bounds it): when
+   * the skill part plus the ceiling is below the floor, any value below the floor may be returned
+   * without working out the rest.
    */
-  exact?: (f: F) => number | null;
+  exact?: (f: F, floor?: number, ceiling?: number) => number | null;
 }
 
 /** The running top k of a search: best first, ties broken by id (so every path returns the same order). */
