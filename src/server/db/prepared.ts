@@ -7,8 +7,11 @@ import type { Db } from './client.js';
 
 const cache = new WeakMap<Db, Map<string, unknown>>();
 
-/** The statement `name` of this database handle, built by `build` on first use. Names are unique per statement text. */
-export function prepared<T>(db: Db, name: string, build: (db: Db) => T): T {
+/**
+ * The statement `name` of this database handle, built by `build` on first use (given the name, for
+ * Drizzle's `.prepare(name)`). Names are unique per statement text.
+ */
+export function prepared<T>(db: Db, name: string, build: (db: Db, name: string) => T): T {
   let own = cache.get(db);
   if (!own) {
     own = new Map();
@@ -16,7 +19,7 @@ export function prepared<T>(db: Db, name: string, build: (db: Db) => T): T {
   }
   let statement = own.get(name) as T | undefined;
   if (statement === undefined) {
-    statement = build(db);
+    statement = build(db, name);
     own.set(name, statement);
   }
   return statement;

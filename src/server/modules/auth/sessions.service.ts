@@ -39,7 +39,7 @@ export async function createSession(ctx: Ctx, user: { id: string; role: string }
 export async function loadSession(ctx: Ctx, token: string): Promise<LoadedSession | SessionProblem> {
   const id = sm3(token);
   // every request passes here: only the columns it needs (not the account's encrypted identifiers), prepared once
-  const statement = prepared(ctx.db, 'session_load', (db) =>
+  const statement = prepared(ctx.db, 'session_load', (db, name) =>
     db
       .select({
         s: { lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, idleMinutes: sessions.idleMinutes, csrfToken: sessions.csrfToken },
@@ -56,7 +56,7 @@ export async function loadSession(ctx: Ctx, token: string): Promise<LoadedSessio
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(eq(sessions.id, sql.placeholder('id')))
-      .prepare('session_load'),
+      .prepare(name),
   );
   const [row] = await statement.execute({ id });
   if (!row) return 'missing';

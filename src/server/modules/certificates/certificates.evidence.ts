@@ -46,12 +46,10 @@ export async function verifiedEvidence(db: Db, userIds?: readonly string[]): Pro
   let quals: Awaited<ReturnType<typeof qualsOf>>;
   if (userIds?.length === 1) {
     const one = { userId: userIds[0] as string };
-    certs = await prepared(db, 'evidence_certs_of', (d) =>
-      certsOf(d, eq(certificates.holderUserId, sql.placeholder('userId'))).prepare('evidence_certs_of'),
-    ).execute(one);
-    quals = await prepared(db, 'evidence_quals_of', (d) =>
-      qualsOf(d, eq(qualifications.userId, sql.placeholder('userId'))).prepare('evidence_quals_of'),
-    ).execute(one);
+    certs = await prepared(db, 'evidence_certs_of', (d, name) => certsOf(d, eq(certificates.holderUserId, sql.placeholder('userId'))).prepare(name)).execute(
+      one,
+    );
+    quals = await prepared(db, 'evidence_quals_of', (d, name) => qualsOf(d, eq(qualifications.userId, sql.placeholder('userId'))).prepare(name)).execute(one);
   } else {
     certs = await certsOf(db, userIds ? inArray(certificates.holderUserId, [...userIds]) : undefined);
     quals = await qualsOf(db, userIds ? inArray(qualifications.userId, [...userIds]) : undefined);

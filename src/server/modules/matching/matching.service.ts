@@ -105,12 +105,12 @@ async function jobFeaturesOf(ctx: Ctx, row: JobRow) {
 
 /** The own profile's columns that matching reads. */
 async function ownProfile(ctx: ActorCtx): Promise<MatchableProfile | undefined> {
-  const statement = prepared(ctx.db, 'matching_own_profile', (db) =>
+  const statement = prepared(ctx.db, 'matching_own_profile', (db, name) =>
     db
       .select(matchableProfileColumns)
       .from(talentProfiles)
       .where(eq(talentProfiles.userId, sql.placeholder('userId')))
-      .prepare('matching_own_profile'),
+      .prepare(name),
   );
   const [row] = await statement.execute({ userId: ctx.actor.userId });
   return row;
