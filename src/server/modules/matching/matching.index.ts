@@ -291,16 +291,8 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
       for (let d = 0; d < docs.length; d++) {
         if ((cell[d * CELL + STATE] as number) >= this.epoch || !this.pass(d, f)) continue;
         if (groups && top.full && sw * R + groups.outside + EPS < top.threshold && !this.columns.inGroups(d, groups.ids)) continue;
-        const doc = docs[d] as F;
-        // the tightest bound known on the part apart from skills (the exact value may stop at it)
-        let ceiling = Number.POSITIVE_INFINITY;
-        if (q.rest) {
-          const r = q.rest(d, doc);
-          if (r === null || (top.full && sw * R + r + EPS < top.threshold)) continue;
-          ceiling = q.refine && top.full ? q.refine(d, doc, r) : r;
-          if (top.full && sw * R + ceiling + EPS < top.threshold) continue;
-        }
-        this.offer(top, q, d, ceiling);
+        const ceiling = this.ceiling(top, q, d, R);
+        if (ceiling !== null) this.offer(top, q, d, ceiling);
       }
     }
     return top.sorted();
@@ -314,7 +306,7 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
    * the judgement pauses after `budget` candidates (pause): the others stay pending for the next list.
    */
   private judge<R extends { raw: number }>(top: TopK<F, R>, q: SearchSpec<F, R>, Ro: number, Rr: number, budget = Number.POSITIVE_INFINITY) {
-    const { cell, batch, batchBound, order, counts, fill, docs } = this;
+    const { cell, batch, batchBound, order, counts, fill } = this;
     const cap = this.relCap;
     const share = this.relShare;
     const n = this.batchLen;
@@ -350,18 +342,21 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
           this.pause(counts[bin] as number, i, counts[bin + 1] as number);
           return;
         }
-        // the tightest bound known on the part apart from skills (the exact value may stop at it)
-        let ceiling = Number.POSITIVE_INFINITY;
-        if (q.rest) {
-          const doc = docs[d] as F;
-          const r = q.rest(d, doc);
-          if (r === null || (top.full && sw * b + r + EPS < top.threshold)) continue;
-          ceiling = q.refine && top.full ? q.refine(d, doc, r) : r;
-          if (top.full && sw * b + ceiling + EPS < top.threshold) continue;
-        }
-        this.offer(top, q, d, ceiling);
+        const ceiling = this.ceiling(top, q, d, b);
+        if (ceiling !== null) this.offer(top, q, d, ceiling);
       }
     }
+  }
+
+  /** The tightest known bound on a candidate's part apart from skills (rest, then refine once the top k is full; the exact
+   *  value may stop at it), or null when with skill bound `b` it cannot reach the k-th score. */
+  private ceiling<R extends { raw: number }>(top: TopK<F, R>, q: SearchSpec<F, R>, d: number, b: number): number | null {
+    if (!q.rest) return Number.POSITIVE_INFINITY;
+    const doc = this.docs[d] as F;
+    const r = q.rest(d, doc);
+    if (r === null || (top.full && q.skillWeight * b + r + EPS < top.threshold)) return null;
+    const c = q.refine && top.full ? q.refine(d, doc, r) : r;
+    return top.full && q.skillWeight * b + c + EPS < top.threshold ? null : c;
   }
 
   /**
