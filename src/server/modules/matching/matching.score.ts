@@ -306,11 +306,8 @@ export function scoreValue(
   return total({ skills, ...values, certificates: certificatePart(t, j, c).value }, c);
 }
 
-/**
- * Whether a pair whose skill part is `skills` and whose other parts add at most `ceiling` (pairBound)
- * scores below `floor`, whatever those parts are: SearchSpec.exact then need not work them out. (The
- * 1e-9 covers the rounding of a sum taken in another order.)
- */
+/** Whether skill part `skills` plus at most `ceiling` from the other parts (pairBound) is below `floor`: SearchSpec.exact
+ *  then need not work those parts out. (1e-9: the rounding of a sum taken in another order.) */
 const surelyBelow = (skills: number, floor: number, ceiling: number, c: MatchingConfig) => c.weights.skills * skills + ceiling + 1e-9 < floor;
 
 /**
