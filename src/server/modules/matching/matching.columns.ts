@@ -2,7 +2,7 @@
  * The non-skill facts of each indexed document as numbers (one record per slot in a typed array), and `pairBound`: the same
  * computation as contextBound() in matching.score.ts (same formulas, same order, so the same value)
  * over those numbers, without touching the document's JS object. The search uses it to skip candidates
- * that cannot reach the k-th score; matching.score.test.ts checks pairBound ≥ contextBound on random pairs.
+ * that cannot reach the k-th score; matching.fastpath.test.ts checks pairBound ≥ contextBound on random pairs.
  */
 import { MATCHING_CONFIG, type MatchingConfig } from './matching.config.js';
 import { Interner } from './matching.model.js';

@@ -210,7 +210,7 @@ export class SideIndex<F extends { id: string }> extends SlotStore<F> {
    * the lists after it could still enter the top k, and then only its new documents are judged. Buckets
    * add candidates without shared skills, and documents outside every bucket are scanned when even
    * they could enter. Documents failing the hard filters are dropped on first sight. The answer equals
-   * the exhaustive one (matching.score.test.ts).
+   * the exhaustive one (matching.fastpath.test.ts).
    */
   search<R extends { raw: number }>(q: SearchSpec<F, R>): Ranked<F, R>[] {
     this.prepare();

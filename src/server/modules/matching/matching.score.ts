@@ -314,7 +314,7 @@ const surelyBelow = (skills: number, floor: number, ceiling: number, c: Matching
  * scoreValue for one job against many talents: the job's skills are prepared once (weights, asked
  * levels, which held skill would earn co-occurring credit), so each talent costs one pass over its own
  * skills, with no per-talent map. The skill part is summed over the job's skills in scoreMatch's order
- * with the same operations, so the value is the same number (matching.score.test.ts checks it).
+ * with the same operations, so the value is the same number (matching.fastpath.test.ts checks it).
  */
 export function jobValueScorer(j: JobFeatures, model: ScoringModel, nowMs: number, c: MatchingConfig = MATCHING_CONFIG) {
   const entries = [...j.required.map((s) => [s, 'required'] as const), ...j.preferred.map((s) => [s, 'preferred'] as const)];
