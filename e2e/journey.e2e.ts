@@ -200,9 +200,10 @@ describe('the journey', () => {
     await pp.getByTestId('class-save-exams').click();
     await pp.getByText('已保存 1 条考核成绩').waitFor();
     await pp.getByTestId('class-action-finish').click();
+    // the confirmation's own button (the last 结业 on the page is the action itself until the popconfirm shows)
     await pp
+      .locator('.ant-popconfirm')
       .getByRole('button', { name: /^结\s*业$/ })
-      .last()
       .click();
     await roster.getByText('已结业').first().waitFor();
 

@@ -122,10 +122,10 @@ describe('training journey', () => {
     await provider.page.goto(`/provider/classes/${classId}`);
     await provider.page.getByTestId('class-roster').getByText('1 / 1').waitFor();
     await provider.page.getByTestId('class-action-finish').click();
+    // the confirmation's own button (the last 结业 on the page is the action itself until the popconfirm shows)
     await provider.page
-      .getByRole('button', { name: '结 业' })
-      .or(provider.page.getByRole('button', { name: '结业', exact: true }))
-      .last()
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /^结\s*业$/ })
       .click();
     await provider.page.getByText('已结业').first().waitFor();
     await provider.page.getByTestId('class-roster').getByText('已结业').waitFor();
