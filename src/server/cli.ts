@@ -107,7 +107,11 @@ async function run(args: string[]): Promise<number> {
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    // the driver's reason (a timeout, a constraint) is the cause of the query error that wraps it
+    const lines: string[] = [];
+    for (let e: unknown = err; e !== undefined && lines.length < 5; e = e instanceof Error ? e.cause : undefined)
+      lines.push(e instanceof Error ? e.message : String(e));
+    process.stderr.write(`${lines.join('\ncaused by: ')}\n`);
     process.exit(1);
   },
 );

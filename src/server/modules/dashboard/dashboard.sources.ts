@@ -156,7 +156,12 @@ export async function recordFactsFor(db: Db, metric: MetricKey, id: string): Pro
 export async function syncFacts(db: Db, since?: Date): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const def of SOURCES) {
-    out[def.metric] = await db.transaction(async (tx) => applyFacts(tx as unknown as Db, def.metric, def.select(since ? { since } : {})));
+    out[def.metric] = await db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      // a full backfill reads every source row (1M accounts at province size): longer than the pool's statement timeout (15 s)
+      if (!since) await tx.execute(sql`set local statement_timeout = 0`);
+      return applyFacts(tx, def.metric, def.select(since ? { since } : {}));
+    });
   }
   return out;
 }
