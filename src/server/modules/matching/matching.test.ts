@@ -353,6 +353,17 @@ describe('matching statistics for officials', () => {
     const java = stats.topDemanded.find((s: { name: string }) => s.name === 'Java');
     expect(java?.demand).toBe(liveHere.filter((j) => j?.required.some((s) => s.name === 'Java')).length);
 
+    // the counts are kept while the index is unchanged, and counted again once a refresh changed it
+    jobs.javaToo = await publishJob(
+      employer,
+      official,
+      jobBody(t.clock.now(), { title: 'Java后端开发', regionCode: '360702', requiredSkills: [{ name: 'Java' }] }),
+    );
+    await refresh();
+    const later = (await get(official, '/api/matching/stats')).json();
+    expect(later.liveJobs).toBe(stats.liveJobs + 1);
+    expect(later.topDemanded.find((s: { name: string }) => s.name === 'Java')?.demand).toBe((java?.demand ?? 0) + 1);
+
     const nanchang = await t.signIn('official.nanchang');
     const other = (await get(nanchang, '/api/matching/stats')).json();
     expect(other.topDemanded.find((s: { name: string }) => s.name === 'Java')?.demand ?? 0).toBe(0);
