@@ -23,6 +23,7 @@ export const enUSTalentPool: DeepPartial<typeof zhCNTalentPool> = {
     filters: 'Filters',
     clear: 'Clear filters',
     total: '{total} talents',
+    totalCapped: 'More than {total} talents; add a filter to narrow them down',
     empty: 'No talent matches; remove a filter or try other words',
     years: '{years} years of experience',
     noExperience: 'No work history yet',

@@ -19,6 +19,7 @@ export const zhCNTalentPool = {
     filters: '筛选条件',
     clear: '清除筛选',
     total: '共 {total} 位人才',
+    totalCapped: '超过 {total} 位人才，请加筛选条件缩小范围',
     empty: '没有符合条件的人才，请减少筛选条件或换个关键词',
     years: '{years} 年工作经验',
     noExperience: '暂无工作经历',

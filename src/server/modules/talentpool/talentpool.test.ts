@@ -6,6 +6,8 @@ import { INVITATION_EXPIRY_DAYS, TALENTPOOL_DAILY_INVITATION_LIMIT } from '../..
 import { jobBody, publishJob } from '../jobs/jobs.test-support.js';
 import { reindexProfileTokens } from '../profiles/index.js';
 import { profileBody } from '../profiles/profiles.test-support.js';
+import { systemCtx } from '../../context.js';
+import { countHits } from './talentpool.search.js';
 import { expireInvitations } from './talentpool.service.js';
 
 let t: TestApp;
@@ -63,6 +65,15 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('talent pool search', () => {
+  it('counts hits exactly up to the cap and says when there are more', async () => {
+    const ctx = systemCtx(t.app.platform);
+    const exact = await countHits(ctx, undefined, 1_000_000);
+    expect(exact.capped).toBe(false);
+    expect(exact.total).toBeGreaterThan(2);
+    expect(await countHits(ctx, undefined, exact.total)).toEqual({ total: exact.total, capped: false });
+    expect(await countHits(ctx, undefined, exact.total - 1)).toEqual({ total: exact.total - 1, capped: true });
+  });
+
   it('finds open profiles by Chinese text, masked, never private ones', async () => {
     const res = await search(employer, 'q=数据分析');
     expect(res.statusCode, res.body).toBe(200);
@@ -75,6 +86,7 @@ describe('talent pool search', () => {
     expect(body.names.education['21']).toBe('大学本科毕业');
     const all = (await search(employer, '')).json();
     expect(all.total).toBe(2);
+    expect(all.totalCapped).toBe(false);
     expect(all.items.map((i: { displayName: string }) => i.displayName).sort()).toEqual(['刘**', '赵**']);
     expect(res.body + JSON.stringify(all)).not.toContain('王');
   });

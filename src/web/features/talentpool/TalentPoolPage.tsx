@@ -28,7 +28,7 @@ export function TalentPoolPage() {
       <ErrorAlert error={error} onRetry={reload} />
       {data ? (
         <Typography.Paragraph role="status" aria-live="polite" data-testid="talent-total">
-          {t('talentpool.search.total', { total: data.total })}
+          {t(data.totalCapped ? 'talentpool.search.totalCapped' : 'talentpool.search.total', { total: data.total.toLocaleString('zh-CN') })}
         </Typography.Paragraph>
       ) : null}
       {!loading && data && data.items.length === 0 ? <Empty description={t('talentpool.search.empty')} /> : null}

@@ -21,7 +21,9 @@ export interface TalentItem {
 
 export interface TalentSearchResult {
   items: TalentItem[];
+  /** Hits, counted up to 10,000 (`totalCapped`: more than that). */
   total: number;
+  totalCapped: boolean;
   page: number;
   pageSize: number;
   sort: 'relevance' | 'updated';
