@@ -4,6 +4,7 @@
  * certificate for the job's occupation as relevant even when its name does not mention a skill).
  */
 import { and, eq, gt, inArray, max, type SQL, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { prepared } from '../../db/prepared.js';
 import { occupations, skillLevels } from '../catalog/catalog.tables.js';
@@ -16,52 +17,61 @@ export interface VerifiedEvidence {
 
 const QUAL_LEVEL: Record<string, string> = { junior: '初级', intermediate: '中级', senior: '高级' };
 
-const certColumns = {
-  userId: certificates.holderUserId,
-  occupationCode: certificates.occupationCode,
-  occupationName: occupations.name,
-  level: skillLevels.nameNumeric,
-};
-const qualColumns = { userId: qualifications.userId, title: qualifications.title, level: qualifications.level, occupationCode: qualifications.occupationCode };
-
-function certsOf(db: Db, where: SQL | undefined) {
-  return db
-    .select(certColumns)
+/** One row per piece of evidence: a certificate (label = the occupation's name, level = 五级…一级) or a qualification (label = its title). */
+function evidenceOf(db: Db, certHolder: SQL | undefined, qualHolder: SQL | undefined) {
+  const certs = db
+    .select({
+      userId: certificates.holderUserId,
+      kind: sql<'cert' | 'qual'>`'cert'`.as('kind'),
+      occupationCode: sql<string | null>`${certificates.occupationCode}`.as('occupation_code'),
+      label: sql<string | null>`${occupations.name}`.as('label'),
+      level: sql<string | null>`${skillLevels.nameNumeric}`.as('level'),
+    })
     .from(certificates)
     .leftJoin(occupations, eq(occupations.code, certificates.occupationCode))
     .leftJoin(skillLevels, and(eq(skillLevels.scheme, 'five_level'), eq(skillLevels.levelCode, certificates.levelCode)))
-    .where(and(eq(certificates.status, 'valid'), where));
-}
-const qualsOf = (db: Db, where: SQL | undefined) =>
-  db
-    .select(qualColumns)
+    .where(and(eq(certificates.status, 'valid'), certHolder));
+  const quals = db
+    .select({
+      userId: qualifications.userId,
+      kind: sql<'cert' | 'qual'>`'qual'`.as('kind'),
+      occupationCode: sql<string | null>`${qualifications.occupationCode}`.as('occupation_code'),
+      label: sql<string | null>`${qualifications.title}`.as('label'),
+      level: sql<string | null>`${qualifications.level}`.as('level'),
+    })
     .from(qualifications)
-    .where(and(eq(qualifications.status, 'verified'), where));
+    .where(and(eq(qualifications.status, 'verified'), qualHolder));
+  return unionAll(certs, quals);
+}
 
-/** Valid certificates and verified qualifications, by holder (all holders when `userIds` is omitted; one holder's by prepared statements). */
+/**
+ * Valid certificates and verified qualifications, by holder (all holders when `userIds` is omitted), in
+ * one statement (prepared for one holder: a talent's own recommendations read it on every request).
+ */
 export async function verifiedEvidence(db: Db, userIds?: readonly string[]): Promise<Map<string, VerifiedEvidence[]>> {
   const out = new Map<string, VerifiedEvidence[]>();
   if (userIds && userIds.length === 0) return out;
-  let certs: Awaited<ReturnType<typeof certsOf>>;
-  let quals: Awaited<ReturnType<typeof qualsOf>>;
-  if (userIds?.length === 1) {
-    const one = { userId: userIds[0] as string };
-    certs = await prepared(db, 'evidence_certs_of', (d, name) => certsOf(d, eq(certificates.holderUserId, sql.placeholder('userId'))).prepare(name)).execute(
-      one,
-    );
-    quals = await prepared(db, 'evidence_quals_of', (d, name) => qualsOf(d, eq(qualifications.userId, sql.placeholder('userId'))).prepare(name)).execute(one);
-  } else {
-    certs = await certsOf(db, userIds ? inArray(certificates.holderUserId, [...userIds]) : undefined);
-    quals = await qualsOf(db, userIds ? inArray(qualifications.userId, [...userIds]) : undefined);
-  }
+  const rows =
+    userIds?.length === 1
+      ? await prepared(db, 'evidence_of_holder', (d, name) =>
+          evidenceOf(d, eq(certificates.holderUserId, sql.placeholder('userId')), eq(qualifications.userId, sql.placeholder('userId'))).prepare(name),
+        ).execute({ userId: userIds[0] as string })
+      : await evidenceOf(
+          db,
+          userIds ? inArray(certificates.holderUserId, [...userIds]) : undefined,
+          userIds ? inArray(qualifications.userId, [...userIds]) : undefined,
+        );
   const push = (userId: string, e: VerifiedEvidence) => {
     const list = out.get(userId);
     if (list) list.push(e);
     else out.set(userId, [e]);
   };
-  for (const c of certs)
-    push(c.userId, { name: `职业技能等级证书 ${c.occupationName ?? c.occupationCode} ${c.level ?? ''}`.trim(), occupationCode: c.occupationCode });
-  for (const q of quals) push(q.userId, { name: `专业技术资格 ${q.title}（${QUAL_LEVEL[q.level] ?? q.level}）`, occupationCode: q.occupationCode });
+  // certificates first, then qualifications (the order the profile shows them)
+  for (const c of rows)
+    if (c.kind === 'cert')
+      push(c.userId, { name: `职业技能等级证书 ${c.label ?? c.occupationCode} ${c.level ?? ''}`.trim(), occupationCode: c.occupationCode });
+  for (const q of rows)
+    if (q.kind === 'qual') push(q.userId, { name: `专业技术资格 ${q.label}（${QUAL_LEVEL[q.level ?? ''] ?? q.level}）`, occupationCode: q.occupationCode });
   return out;
 }
 

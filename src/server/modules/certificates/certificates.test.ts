@@ -265,6 +265,11 @@ describe('professional qualifications', () => {
       level: 'intermediate',
       occupationName: '计算机软件工程技术人员',
     });
+    // matching counts it as verified evidence, read alike for one holder (prepared) and for many
+    const one = (await verifiedEvidence(t.database.db, [talent.userId])).get(talent.userId);
+    expect(one).toContainEqual(expect.objectContaining({ name: '专业技术资格 软件设计师（中级）' }));
+    expect((await verifiedEvidence(t.database.db, [talent.userId, ganzhou.userId])).get(talent.userId)).toEqual(one);
+    expect((await verifiedEvidence(t.database.db)).get(talent.userId)).toEqual(one);
     const reads = await t.database.query<{ object_id: string }>(`select object_id from audit_log where action = 'qualification.evidence_read'`);
     expect(reads.map((r) => r.object_id)).toContain(id);
   });

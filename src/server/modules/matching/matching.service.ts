@@ -74,11 +74,16 @@ function scored(r: MatchResult) {
 /** The card fields of the given postings that are still live, with the organisation's name. */
 async function jobCards(ctx: Ctx, ids: string[]) {
   if (ids.length === 0) return new Map<string, ReturnType<typeof jobCard>>();
-  const rows = await ctx.db
-    .select({ row: cardFields, orgName: organisations.name })
-    .from(jobPostings)
-    .innerJoin(organisations, eq(organisations.id, jobPostings.orgId))
-    .where(inArray(jobPostings.id, ids));
+  // every recommendation reads this: prepared once (the ids as one array parameter)
+  const statement = prepared(ctx.db, 'matching_job_cards', (db, name) =>
+    db
+      .select({ row: cardFields, orgName: organisations.name })
+      .from(jobPostings)
+      .innerJoin(organisations, eq(organisations.id, jobPostings.orgId))
+      .where(sql`${jobPostings.id} = any(${sql.placeholder('ids')}::uuid[])`)
+      .prepare(name),
+  );
+  const rows = await statement.execute({ ids });
   return new Map(rows.filter((r) => isLive(r.row, ctx.now)).map((r) => [r.row.id, jobCard(r.row, r.orgName)]));
 }
 
@@ -124,9 +129,10 @@ async function findJob(ctx: Ctx, id: string): Promise<JobRow> {
 
 /** Talent: the best live jobs for the own profile (any visibility: it is the talent's own). */
 export async function jobsForMe(ctx: ActorCtx, limit: number) {
-  const profile = await ownProfile(ctx);
+  // (read side by side: the evidence is the actor's whether or not a profile exists)
+  const [profile, evidence] = await Promise.all([ownProfile(ctx), verifiedEvidence(ctx.db, [ctx.actor.userId])]);
   if (!profile) return { hasProfile: false, items: [] };
-  const verified = (await verifiedEvidence(ctx.db, [profile.userId])).get(profile.userId);
+  const verified = evidence.get(profile.userId);
   const ranked = await engineOf(ctx).jobsForTalent(talentFeatures(profile, ctx.now.getTime(), verified), limit);
   const cards = await jobCards(
     ctx,
