@@ -147,19 +147,33 @@ export async function jobsForMe(ctx: ActorCtx, limit: number) {
 
 /** Employer of the posting's verified organisation (404 for anyone else): the best talents who opened their profile. */
 export async function talentsForJob(ctx: ActorCtx, jobId: string, limit: number) {
-  const row = await findJob(ctx, jobId);
-  if (ctx.actor.orgId !== row.orgId) throw new AppError('NOT_FOUND', { status: 404 });
-  const [org] = await ctx.db.select({ status: organisations.status, kind: organisations.kind }).from(organisations).where(eq(organisations.id, row.orgId));
-  if (org?.status !== 'verified' || org.kind !== 'employer') throw new AppError('JOBS_ORG_NOT_VERIFIED', { status: 403, params: { reason: 'organisation' } });
+  // the posting with its organisation's standing, and later the listed accounts: prepared once (every request reads them)
+  const jobStatement = prepared(ctx.db, 'matching_job_with_org', (db, name) =>
+    db
+      .select({ row: jobFields, orgStatus: organisations.status, orgKind: organisations.kind })
+      .from(jobPostings)
+      .innerJoin(organisations, eq(organisations.id, jobPostings.orgId))
+      .where(eq(jobPostings.id, sql.placeholder('id')))
+      .prepare(name),
+  );
+  const [found] = await jobStatement.execute({ id: jobId });
+  if (!found || ctx.actor.orgId !== found.row.orgId) throw new AppError('NOT_FOUND', { status: 404 });
+  const row = found.row;
+  if (found.orgStatus !== 'verified' || found.orgKind !== 'employer')
+    throw new AppError('JOBS_ORG_NOT_VERIFIED', { status: 403, params: { reason: 'organisation' } });
   const ranked = await engineOf(ctx).talentsForJob(await jobFeaturesOf(ctx, row), limit);
   const ids = ranked.map((r) => r.doc.id);
-  const open = ids.length
-    ? await ctx.db
-        .select({ id: users.id, displayName: users.displayName, visibility: talentProfiles.visibility })
-        .from(users)
-        .innerJoin(talentProfiles, eq(talentProfiles.userId, users.id))
-        .where(and(inArray(users.id, ids), eq(users.status, 'active'), inArray(talentProfiles.visibility, ['employers', 'public'])))
-    : [];
+  const openStatement = prepared(ctx.db, 'matching_open_talents', (db, name) =>
+    db
+      .select({ id: users.id, displayName: users.displayName })
+      .from(users)
+      .innerJoin(talentProfiles, eq(talentProfiles.userId, users.id))
+      .where(
+        and(sql`${users.id} = any(${sql.placeholder('ids')}::uuid[])`, eq(users.status, 'active'), inArray(talentProfiles.visibility, ['employers', 'public'])),
+      )
+      .prepare(name),
+  );
+  const open = ids.length ? await openStatement.execute({ ids }) : [];
   const names = new Map(open.map((u) => [u.id, u.displayName]));
   const items = ranked.flatMap((r) => {
     const name = names.get(r.doc.id);

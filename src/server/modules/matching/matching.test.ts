@@ -374,3 +374,18 @@ describe('matching statistics for officials', () => {
     expect((await get(null, '/api/matching/stats')).statusCode).toBe(401);
   });
 });
+
+describe('an organisation no longer verified', () => {
+  it('gets no recommended talents for its postings (403 JOBS_ORG_NOT_VERIFIED)', async () => {
+    const [emp] = await t.database.query<{ org_id: string }>(`select org_id from users where username = 'employer.ganzhou'`);
+    const suspended = await official.request({
+      method: 'POST',
+      url: `/api/organisations/${emp?.org_id}/transitions/suspend`,
+      payload: { reason: '营业执照被吊销' },
+    });
+    expect(suspended.statusCode, suspended.body).toBe(200);
+    const res = await get(employer, `/api/matching/jobs/${jobs.analyst}/talents`);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('JOBS_ORG_NOT_VERIFIED');
+  });
+});
