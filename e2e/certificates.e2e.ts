@@ -5,7 +5,7 @@
  * one-character change says the number is invalid, and after the body revokes it the page says revoked.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { horizontalOverflow, launchBrowser, motionDone, openPage, screenshotPath, signIn } from './browser.js';
 import { demoAccount, type E2eServer, startE2eServer } from './server.js';
 import { seriousViolations as axe } from './axe.js';
@@ -14,11 +14,17 @@ let server: E2eServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+  browser = await launchBrowser();
+});
+// a fresh server and database for every attempt: a retry cannot pick the flow up where a failed attempt left the data
+beforeEach(async () => {
+  server = await startE2eServer();
+});
+afterEach(async () => {
+  await server?.close();
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
 });
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -10,7 +10,7 @@
  */
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Account, horizontalOverflow, launchBrowser, openPage, screenshotPath, signIn } from './browser.js';
 import { demoAccount, type E2eServer, startE2eServer } from './server.js';
 
@@ -27,11 +27,18 @@ let server: E2eServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer({ clock }), launchBrowser()]);
+  browser = await launchBrowser();
+});
+// a fresh server and database for every attempt: a retry cannot pick the flow up where a failed attempt left the data
+beforeEach(async () => {
+  offset = 0;
+  server = await startE2eServer({ clock });
+});
+afterEach(async () => {
+  await server?.close();
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
 });
 
 /** Signs in through the login page with a TOTP code for the server's (moved) clock. */

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { horizontalOverflow, launchBrowser, openPage, screenshotPath, signIn } from './browser.js';
 import { type E2eServer, startE2eServer } from './server.js';
 import { seriousViolations } from './axe.js';
@@ -14,11 +14,17 @@ let server: E2eServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+  browser = await launchBrowser();
+});
+// a fresh server and database for every attempt: a retry cannot pick the flow up where a failed attempt left the data
+beforeEach(async () => {
+  server = await startE2eServer();
+});
+afterEach(async () => {
+  await server?.close();
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
 });
 
 const MINUTE = 60_000;
