@@ -88,6 +88,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccountSpec[] = [
     note: '设站单位（博士后工作站）',
   },
   {
+    username: 'host.ganzhou',
+    role: 'host',
+    displayName: '谢春梅',
+    regionCode: '360702',
+    org: { kind: 'host', name: '赣州章贡数字产业园运营管理有限公司（演示）', uscc: '91360702MA3AWF7H1J', industryCode: '7540', status: 'verified' },
+    note: '孵化载体运营单位（赣州章贡数字产业孵化器）',
+  },
+  {
     username: 'investor.nanchang',
     role: 'employer',
     displayName: '熊志远',

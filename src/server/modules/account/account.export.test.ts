@@ -118,6 +118,11 @@ describe('export of my data', () => {
     const carriers = ok(await get(talent, '/api/ventures/carriers'));
     const carrier = carriers.items.find((c: { name: string }) => c.name.startsWith('赣州章贡数字产业孵化器'));
     ok(await post(talent, `/api/ventures/projects/${project.id}/incubations`, { carrierId: carrier.id, note: '希望入驻赣州孵化器。' }), 201);
+    // the 赣州 incubator's operator (demo account host.ganzhou) has the application on its desk, free to accept or decline
+    const desk = ok(await get(await t.signIn('host.ganzhou'), '/api/ventures/incubations'));
+    expect(desk.items.find((i: { project: { id: string } }) => i.project.id === project.id)?.allowedActions).toEqual(
+      expect.arrayContaining(['accept', 'decline']),
+    );
     const investor = await t.signIn('investor.nanchang');
     ok(
       await post(

@@ -1,6 +1,6 @@
 /**
  * Demo 助创业 data, through the services (so it obeys the same rules): two carriers (a 南昌 众创空间 run by
- * host.nanchang's company, a 赣州 孵化器 run by a demo operator without an account), three published
+ * host.nanchang's company, a 赣州 孵化器 run by host.ganzhou's), three published
  * projects — talent.ganzhou's in 赣州, employer.ganzhou's (applied to the 南昌 carrier, waiting for
  * host.nanchang) and a 南昌 maker's (incubating, one milestone done, one overdue) — one investor interest
  * of investor.nanchang, and the 小巨人 list with employer.ganzhou's company. Names marked （演示）. Runs once.
@@ -9,7 +9,6 @@ import { and, asc, count, eq, like, type SQL } from 'drizzle-orm';
 import type { Department, Role } from '../../../shared/roles.js';
 import type { ProjectInput } from '../../../shared/ventures.js';
 import type { Actor, Ctx } from '../../context.js';
-import { sealPhone } from '../account/pi.js';
 import { users } from '../auth/auth.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { createInterest } from './ventures.finance.js';
@@ -19,8 +18,6 @@ import { type ActorCtx, createProject, transitionProject } from './ventures.proj
 import { ventureProjects } from './ventures.tables.js';
 
 const DAY_MS = 86_400_000;
-/** Operator of the 赣州 demo incubator (GB/T 4754 7540 创业空间服务); a valid GB 32100 check character. */
-const GANZHOU_OPERATOR = { name: '赣州章贡数字产业园运营管理有限公司（演示）', uscc: '91360702MA3AWF7H1J', regionCode: '360702', industryCode: '7540' };
 
 async function actorOf(ctx: Ctx, where: SQL | undefined): Promise<ActorCtx | null> {
   const [u] = await ctx.db.select().from(users).where(where).orderBy(asc(users.username)).limit(1);
@@ -38,24 +35,6 @@ async function actorOf(ctx: Ctx, where: SQL | undefined): Promise<ActorCtx | nul
 }
 const byName = (ctx: Ctx, username: string) => actorOf(ctx, eq(users.username, username));
 
-async function ganzhouOperator(ctx: Ctx): Promise<string> {
-  const [existing] = await ctx.db.select({ uscc: organisations.uscc }).from(organisations).where(eq(organisations.uscc, GANZHOU_OPERATOR.uscc));
-  if (existing) return existing.uscc;
-  const phone = sealPhone(ctx.platform.keys, '13907970000');
-  await ctx.db.insert(organisations).values({
-    kind: 'host',
-    ...GANZHOU_OPERATOR,
-    size: 'small',
-    contactName: '园区运营部',
-    contactPhoneEnc: phone.enc,
-    contactPhoneBidx: phone.bidx,
-    status: 'verified',
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-  });
-  return GANZHOU_OPERATOR.uscc;
-}
-
 async function publishedProject(owner: ActorCtx, official: ActorCtx, input: ProjectInput): Promise<string> {
   const p = await createProject(owner, input);
   await transitionProject(owner, p.id, 'submit');
@@ -66,12 +45,16 @@ async function publishedProject(owner: ActorCtx, official: ActorCtx, input: Proj
 export async function seedVentures(ctx: Ctx): Promise<{ projects: number; carriers: number }> {
   const [existing] = await ctx.db.select({ n: count() }).from(ventureProjects);
   if ((existing?.n ?? 0) > 0) return { projects: 0, carriers: 0 };
-  const [nanchang, ganzhou, host, talent, employer, investor] = await Promise.all(
-    ['official.nanchang', 'official.ganzhou', 'host.nanchang', 'talent.ganzhou', 'employer.ganzhou', 'investor.nanchang'].map((u) => byName(ctx, u)),
+  const [nanchang, ganzhou, host, gzHost, talent, employer, investor] = await Promise.all(
+    ['official.nanchang', 'official.ganzhou', 'host.nanchang', 'host.ganzhou', 'talent.ganzhou', 'employer.ganzhou', 'investor.nanchang'].map((u) =>
+      byName(ctx, u),
+    ),
   );
-  if (!nanchang || !ganzhou || !host?.actor.orgId || !talent || !employer?.actor.orgId || !investor) return { projects: 0, carriers: 0 };
-  const [hostOrg] = await ctx.db.select({ uscc: organisations.uscc }).from(organisations).where(eq(organisations.id, host.actor.orgId));
-  if (!hostOrg) return { projects: 0, carriers: 0 };
+  if (!nanchang || !ganzhou || !host?.actor.orgId || !gzHost?.actor.orgId || !talent || !employer?.actor.orgId || !investor)
+    return { projects: 0, carriers: 0 };
+  const usccOf = async (orgId: string) => (await ctx.db.select({ uscc: organisations.uscc }).from(organisations).where(eq(organisations.id, orgId)))[0]?.uscc;
+  const [hostUscc, gzHostUscc] = await Promise.all([usccOf(host.actor.orgId), usccOf(gzHost.actor.orgId)]);
+  if (!hostUscc || !gzHostUscc) return { projects: 0, carriers: 0 };
 
   const ncCarrier = await createCarrier(nanchang, {
     name: '南昌东湖数字经济众创空间（演示）',
@@ -80,7 +63,7 @@ export async function seedVentures(ctx: Ctx): Promise<{ projects: number; carrie
     regionCode: '360102',
     focusFields: ['vr', 'software', 'ai', 'data_elements'],
     capacity: 30,
-    managerUscc: hostOrg.uscc,
+    managerUscc: hostUscc,
     address: '南昌市东湖区（演示地址）',
     description: '面向虚拟现实、软件和人工智能方向的早期项目，提供工位、导师辅导和投融资对接（演示数据）。',
   });
@@ -91,7 +74,7 @@ export async function seedVentures(ctx: Ctx): Promise<{ projects: number; carrie
     regionCode: '360702',
     focusFields: ['big_data', 'industrial_internet', 'smart_manufacturing'],
     capacity: 20,
-    managerUscc: await ganzhouOperator(ctx),
+    managerUscc: gzHostUscc,
     address: '赣州市章贡区（演示地址）',
     description: '服务稀土新材料、现代家居等产业数字化的孵化器，提供场地、中试和产业链对接（演示数据）。',
   });
