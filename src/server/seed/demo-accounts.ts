@@ -136,6 +136,9 @@ const NEEDS_TOTP: readonly Role[] = ['official', 'admin', 'auditor'];
 
 async function createOrg(ctx: Ctx, spec: DemoAccountSpec): Promise<string | null> {
   if (!spec.org) return null;
+  // an organisation an earlier seed created without an account (the 赣州 incubator's operator before host.ganzhou) is joined, not duplicated
+  const [existing] = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.uscc, spec.org.uscc));
+  if (existing) return existing.id;
   const phone = sealPhone(ctx.platform.keys, '13870712345');
   const [org] = await ctx.db
     .insert(organisations)

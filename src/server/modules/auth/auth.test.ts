@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, sessionFrom, type TestApp } from '../../../../test/helpers.js';
 import { idNumberCheckChar } from '../../../shared/identifiers.js';
 import { buildApp } from '../../app.js';
-import { DEMO_PASSWORD, demoAccountInfo } from '../../seed/demo-accounts.js';
+import { systemCtx } from '../../context.js';
+import { DEMO_PASSWORD, demoAccountInfo, seedDemoAccounts } from '../../seed/demo-accounts.js';
 import { currentTotp } from './totp.js';
 
 let t: TestApp;
@@ -173,5 +174,17 @@ describe('talent registration', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/register/talent', payload: { ...body, username: 'badtalent', ...change } });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe(code);
+  });
+});
+
+describe('demo accounts', () => {
+  it('joins an organisation an earlier seed created without an account, instead of failing on its USCC', async () => {
+    const [before] = await t.database.query<{ org_id: string }>(`select org_id from users where username = 'host.ganzhou'`);
+    expect(before?.org_id).toBeTruthy();
+    // as a database seeded before host.ganzhou existed: the operator's company is there, the account is not
+    await t.database.query(`update users set username = 'host.ganzhou.earlier' where username = 'host.ganzhou'`);
+    await seedDemoAccounts(systemCtx(t.app.platform));
+    const [after] = await t.database.query<{ org_id: string }>(`select org_id from users where username = 'host.ganzhou'`);
+    expect(after?.org_id).toBe(before?.org_id);
   });
 });
