@@ -6,7 +6,8 @@ import { requestCtx, roleCtx } from '../../plugins/request-context.js';
 import { idempotent } from '../workflow/idempotency.js';
 import { createBatch, exportBatch, getBatch, listBatches, loadBatch, parseResultFile, recordResults } from './policies.batches.js';
 import { getPolicy, getMyFacts, listPolicies, putMyFacts } from './policies.catalogue.js';
-import { assertClaimVisible, getClaim, myClaims, publicNotices, reviewQueue, submitClaim, transitionClaim } from './policies.claims.js';
+import { assertClaimVisible, getClaim, myClaims, publicNotices, reviewQueue } from './policies.claim-queries.js';
+import { submitClaim, transitionClaim } from './policies.claims.js';
 import { myEligibility } from './policies.eligibility.js';
 import { POLICIES_PREFILL_TASK } from './policies.prefill.js';
 
