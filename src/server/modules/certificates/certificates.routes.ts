@@ -16,22 +16,17 @@ import {
 } from '../../../shared/certificates.js';
 import { requestCtx, roleCtx } from '../../plugins/request-context.js';
 import { queuePrefill } from '../policies/policies.prefill.js';
-import { certifiedCandidates } from './certificates.evaluation.js';
-import { idempotent } from '../workflow/idempotency.js';
 import {
   addTrainees,
-  createPlan,
-  createSession,
+  certifiedCandidates,
   eligibleTrainees,
   enterResults,
-  getSession,
   issueForSession,
-  listOpenSessions,
-  listPlans,
   myCandidacies,
   registerForSession,
-  transitionSession,
-} from './certificates.evaluation.js';
+} from './certificates.candidates.js';
+import { idempotent } from '../workflow/idempotency.js';
+import { createPlan, createSession, getSession, listOpenSessions, listPlans, transitionSession } from './certificates.sessions.js';
 import { downloadCertificatePdf } from './certificates.pdf.js';
 import {
   declareQualification,

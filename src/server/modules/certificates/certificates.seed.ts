@@ -11,16 +11,8 @@ import type { Actor, Ctx } from '../../context.js';
 import { users } from '../auth/auth.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { findAccreditation } from '../providers/providers.accreditation.js';
-import {
-  addTrainees,
-  getSession,
-  createPlan,
-  createSession,
-  eligibleTrainees,
-  enterResults,
-  issueForSession,
-  transitionSession,
-} from './certificates.evaluation.js';
+import { addTrainees, eligibleTrainees, enterResults, issueForSession } from './certificates.candidates.js';
+import { getSession, createPlan, createSession, transitionSession } from './certificates.sessions.js';
 import { chinaDay } from './certificates.names.js';
 import { declareQualification, uploadEvidence } from './certificates.qualifications.js';
 import { revokeCertificate } from './certificates.service.js';
