@@ -23,10 +23,9 @@ import {
   listCustodians,
   myArchive,
   recordArchive,
-  requestTransfer,
-  transitionTransfer,
   verifyCustody,
 } from './archives.service.js';
+import { requestTransfer, transitionTransfer } from './archives.transfers.js';
 
 const Id = z.object({ id: z.uuid() });
 const Action = Id.extend({ action: z.string().regex(/^[a-z_]{2,30}$/) });
