@@ -3,153 +3,24 @@
  * detail (materials, reviewers, decision), the supervisor's overdue view, deadline reminders, the benefits my
  * department fulfils, 人才计划 applications, 柔性引才 records and the stations registry.
  */
-import { App, Button, Card, DatePicker, Descriptions, Drawer, Empty, Form, Input, List, Select, Space, Switch, Tabs, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Button, Card, Drawer, Empty, List, Select, Space, Switch, Tabs, Typography } from 'antd';
 import { useState } from 'react';
-import { entitlementWorkflow, programmeWorkflow, RecognitionStatus, recognitionWorkflow } from '../../../shared/recognition.js';
-import { api } from '../../api.js';
+import { entitlementWorkflow, programmeWorkflow, RecognitionStatus } from '../../../shared/recognition.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { RegionCascader } from '../../components/RegionCascader.js';
 import { ToneTag } from '../../components/ToneTag.js';
 import { regionName, useRegions } from '../../components/regions.js';
 import { useApi } from '../../components/useApi.js';
 import { useIsDesktop } from '../../components/useIsDesktop.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { ActionButtons } from './ActionButtons.js';
+import { ApplicationDrawer, ReviewersBlock } from './ApplicationDrawer.js';
+import { FlexibleRecords } from './FlexibleRecords.js';
 import { ClockText, History, MaterialLinks, StatusTag } from './RecognitionBits.js';
 import { RecognitionSettings } from './RecognitionSettings.js';
 import { StationList } from './StationList.js';
-import type { AlertItem, Application, Category, Entitlement, FlexRecord, OverdueItem, Programme, Reviewer, Reviews, Station } from './recognition-types.js';
+import type { AlertItem, Application, Category, Entitlement, OverdueItem, Programme, Station } from './recognition-types.js';
 import './recognition.css';
-
-function ReviewersBlock({
-  kind,
-  id,
-  reviews,
-  canAssign,
-  onDone,
-}: {
-  kind: 'applications' | 'programmes';
-  id: string;
-  reviews: Reviews | null | undefined;
-  canAssign: boolean;
-  onDone: () => void;
-}) {
-  const { t } = useI18n();
-  const pool = useApi<{ items: Reviewer[] }>(canAssign ? '/api/recognition/reviewers' : null);
-  const [reviewerId, setReviewerId] = useState<string | undefined>(undefined);
-  const [error, setError] = useState<unknown>(null);
-  const assign = async () => {
-    if (!reviewerId) return;
-    setError(null);
-    try {
-      await api(`/api/recognition/${kind}/${id}/reviewers`, { method: 'POST', body: { reviewerId } });
-      setReviewerId(undefined);
-      onDone();
-    } catch (err) {
-      setError(err);
-    }
-  };
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      {(reviews?.items ?? []).map((r) => (
-        <div key={r.id} data-testid="assigned-reviewer">
-          {r.reviewerName}（{r.affiliation}）：{r.score === null ? t('recognition.common.notScored') : `${r.score} · ${r.comment ?? ''}`}
-        </div>
-      ))}
-      {reviews?.average !== null && reviews?.average !== undefined ? <strong>{t('recognition.common.average', { score: reviews.average })}</strong> : null}
-      {canAssign ? (
-        <Space wrap>
-          <Select
-            style={{ minWidth: 240 }}
-            placeholder={t('recognition.manage.assignReviewer')}
-            value={reviewerId}
-            onChange={setReviewerId}
-            data-testid="reviewer-select"
-            options={(pool.data?.items ?? []).map((r) => ({ value: r.userId, label: `${r.name}（${r.affiliationName}）` }))}
-          />
-          <Button onClick={() => void assign()} disabled={!reviewerId} data-testid="assign-reviewer">
-            {t('recognition.manage.assign')}
-          </Button>
-        </Space>
-      ) : null}
-      <ErrorAlert error={error} />
-    </Space>
-  );
-}
-
-function ApplicationDrawer({ id, categories, onClose, onChanged }: { id: string | null; categories: Category[]; onClose: () => void; onChanged: () => void }) {
-  const { t } = useI18n();
-  const desktop = useIsDesktop();
-  const detail = useApi<Application>(id ? `/api/recognition/applications/${id}` : null);
-  const a = detail.data;
-  const [categoryCode, setCategoryCode] = useState<string | undefined>(undefined);
-  const name = (code: string | null) => categories.find((c) => c.code === code)?.name ?? code ?? '';
-  const refresh = () => {
-    detail.reload();
-    onChanged();
-  };
-  return (
-    <Drawer
-      open={id !== null}
-      onClose={onClose}
-      size={desktop ? 640 : '100%'}
-      title={a ? `${a.applicantName ?? ''} · ${name(a.categoryCode)}` : ''}
-      destroyOnHidden
-    >
-      <ErrorAlert error={detail.error} onRetry={detail.reload} />
-      {a ? (
-        <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="recognition-detail" data-status={a.status}>
-          <Space wrap>
-            <StatusTag status={a.status} />
-            <ClockText clock={a.clock} status={a.status} />
-          </Space>
-          <Descriptions size="small" column={1} bordered>
-            <Descriptions.Item label={t('recognition.common.employer')}>{a.employerName}</Descriptions.Item>
-            <Descriptions.Item label={t('recognition.common.field')}>{a.field}</Descriptions.Item>
-            <Descriptions.Item label={t('recognition.common.achievements')}>
-              <span className="recognition-achievements">{a.achievements}</span>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('recognition.common.materials')}>
-              <MaterialLinks materials={a.materials ?? []} />
-            </Descriptions.Item>
-            {a.grantedCategoryCode ? (
-              <Descriptions.Item label={t('recognition.common.grantedCategory')}>{name(a.grantedCategoryCode)}</Descriptions.Item>
-            ) : null}
-          </Descriptions>
-          {['accepted', 'in_review'].includes(a.status) || (a.reviews?.items.length ?? 0) > 0 ? (
-            <Card size="small" title={t('recognition.common.reviews')}>
-              <ReviewersBlock kind="applications" id={a.id} reviews={a.reviews} canAssign={['accepted', 'in_review'].includes(a.status)} onDone={refresh} />
-            </Card>
-          ) : null}
-          <ActionButtons
-            actions={a.allowedActions}
-            workflow={recognitionWorkflow}
-            url={(action) => `/api/recognition/applications/${a.id}/transitions/${action}`}
-            onDone={refresh}
-            extra={(action) =>
-              action === 'recognise' ? (
-                <Select
-                  style={{ width: '100%' }}
-                  placeholder={t('recognition.manage.chooseCategory')}
-                  allowClear
-                  value={categoryCode}
-                  onChange={(v: string | undefined) => setCategoryCode(v)}
-                  options={categories.filter((c) => c.active).map((c) => ({ value: c.code, label: c.name }))}
-                />
-              ) : null
-            }
-            extraBody={(action) => (action === 'recognise' && categoryCode ? { categoryCode } : {})}
-          />
-          <Card size="small" title={t('recognition.common.history')}>
-            <History history={a.history} />
-          </Card>
-        </Space>
-      ) : null}
-    </Drawer>
-  );
-}
 
 function Queue({ categories }: { categories: Category[] }) {
   const { t, tx } = useI18n();
@@ -395,101 +266,6 @@ function Programmes() {
   );
 }
 
-interface FlexValues {
-  personName: string;
-  kind: string;
-  hostName: string;
-  homeInstitution: string;
-  regionCode: string;
-  startsOn: Dayjs;
-  endsOn?: Dayjs | null;
-  note?: string;
-}
-
-function Flexible() {
-  const { t, tx } = useI18n();
-  const { message } = App.useApp();
-  const { regions } = useRegions();
-  const list = useApi<{ items: FlexRecord[] }>('/api/recognition/flexible');
-  const [form] = Form.useForm<FlexValues>();
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (v: FlexValues) => {
-    setError(null);
-    try {
-      await api('/api/recognition/flexible', {
-        method: 'POST',
-        body: { ...v, startsOn: v.startsOn.format('YYYY-MM-DD'), endsOn: v.endsOn ? v.endsOn.format('YYYY-MM-DD') : null },
-      });
-      void message.success(t('recognition.manage.done'));
-      form.resetFields();
-      list.reload();
-    } catch (err) {
-      setError(err);
-    }
-  };
-  return (
-    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Typography.Paragraph type="secondary">{t('recognition.manage.flexIntro')}</Typography.Paragraph>
-      <List
-        dataSource={list.data?.items ?? []}
-        locale={{ emptyText: <Empty description={t('recognition.common.noData')} /> }}
-        renderItem={(f) => (
-          <List.Item data-testid="flex-item">
-            <List.Item.Meta
-              title={
-                <Space wrap>
-                  <strong>{f.personName}</strong>
-                  <Tag>{tx(`recognition.flexKind.${f.kind}`, f.kind)}</Tag>
-                </Space>
-              }
-              description={`${f.hostName} ← ${f.homeInstitution} · ${regionName(regions, f.regionCode)} · ${f.startsOn} ~ ${f.endsOn ?? ''}${f.note ? ` · ${f.note}` : ''}`}
-            />
-          </List.Item>
-        )}
-      />
-      <Card title={t('recognition.manage.addFlex')}>
-        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-          <Form.Item name="personName" label={t('recognition.manage.person')} rules={[{ required: true, whitespace: true, max: 40 }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="kind" label={t('recognition.manage.kind')} rules={[{ required: true }]}>
-            <Select
-              options={(['tech_vice_president', 'industry_professor', 'talent_enclave', 'part_time', 'leave_startup'] as const).map((k) => ({
-                value: k,
-                label: t(`recognition.flexKind.${k}`),
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name="hostName" label={t('recognition.manage.host')} rules={[{ required: true, whitespace: true, max: 100 }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="homeInstitution" label={t('recognition.manage.homeInstitution')} rules={[{ required: true, whitespace: true, max: 100 }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="regionCode" label={t('recognition.common.region')} rules={[{ required: true }]}>
-            <RegionCascader anyLevel />
-          </Form.Item>
-          <Space wrap>
-            <Form.Item name="startsOn" label={t('recognition.manage.startsOn')} rules={[{ required: true }]}>
-              <DatePicker />
-            </Form.Item>
-            <Form.Item name="endsOn" label={t('recognition.manage.endsOn')}>
-              <DatePicker />
-            </Form.Item>
-          </Space>
-          <Form.Item name="note" label={t('recognition.common.note')} rules={[{ max: 500 }]}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-          <ErrorAlert error={error} />
-          <Button type="primary" htmlType="submit" style={{ marginTop: 8 }}>
-            {t('recognition.common.submit')}
-          </Button>
-        </Form>
-      </Card>
-    </Space>
-  );
-}
-
 function Stations() {
   const { t } = useI18n();
   const list = useApi<{ items: Station[] }>('/api/recognition/stations');
@@ -516,7 +292,7 @@ export function ManageRecognitionPage() {
           { key: 'alerts', label: t('recognition.manage.alerts'), children: <Alerts /> },
           { key: 'benefits', label: t('recognition.manage.benefits'), children: <Benefits /> },
           { key: 'programmes', label: t('recognition.manage.programmes'), children: <Programmes /> },
-          { key: 'flexible', label: t('recognition.manage.flexible'), children: <Flexible /> },
+          { key: 'flexible', label: t('recognition.manage.flexible'), children: <FlexibleRecords /> },
           { key: 'stations', label: t('recognition.manage.stations'), children: <Stations /> },
           { key: 'settings', label: t('recognition.settings.tab'), children: <RecognitionSettings /> },
         ]}
