@@ -18,6 +18,8 @@ import { enUSCompetitions } from './en-US.competitions.js';
 import { enUSArchives } from './en-US.archives.js';
 import { enUSVentures } from './en-US.ventures.js';
 import { enUSAgencies } from './en-US.agencies.js';
+import { enUSFields } from './en-US.fields.js';
+import { enUSOccupationSuggest } from './en-US.occupationsuggest.js';
 
 export const enUS: DeepPartial<Messages> = {
   app: {
@@ -161,40 +163,7 @@ export const enUS: DeepPartial<Messages> = {
     sensitiveNote:
       'Your ID number is sensitive personal information. It is used only for identity checks and policy eligibility, stored encrypted, and shown masked.',
   },
-  fields: {
-    username: 'Username',
-    password: 'Password',
-    displayName: 'Name',
-    regionCode: 'Region',
-    idNumber: 'ID number',
-    phone: 'Mobile phone',
-    consents: 'Consents',
-    kind: 'Organisation type',
-    name: 'Organisation name',
-    uscc: 'Unified social credit code',
-    industryCode: 'Industry',
-    size: 'Size',
-    address: 'Address',
-    contactName: 'Contact person',
-    contactPhone: 'Contact phone',
-    totp: 'Verification code',
-    reason: 'Reason',
-    role: 'Role',
-    department: 'Department',
-    q: 'Keyword',
-    level: 'Level',
-    digital: 'Digital occupation',
-    status: 'Status',
-    objectType: 'Object type',
-    objectId: 'Object ID',
-    purpose: 'Purpose',
-    criteria: 'Scoring criteria (weights must add up to 100)',
-    rounds: 'Rounds (preliminary, semi-final, final in order)',
-    groups: 'Groups / tracks',
-    categories: 'Industry categories',
-    awards: 'Awards',
-    minMembers: 'Team size',
-  },
+  fields: enUSFields,
   validation: {
     required: 'Please enter {field}',
     select: 'Please select {field}',
@@ -392,18 +361,7 @@ export const enUS: DeepPartial<Messages> = {
     RECOGNITION_ORG_NOT_VERIFIED: 'The organisation must be verified first',
     RECOGNITION_STATION_EXISTS: 'A station with this name is already registered',
   },
-  occupationSuggest: {
-    heading: 'Occupation suggested from the job title',
-    loading: 'Analysing the job title…',
-    none: 'No confident suggestion; please choose an occupation above',
-    score: 'match {score}%',
-    adopt: 'Use',
-    adopted: 'In use',
-    others: 'Other possibilities:',
-    adoptOther: 'Use {name} ({code})',
-    why: 'Based on: {terms}',
-    unavailable: 'Suggestions are unavailable; please choose yourself',
-  },
+  occupationSuggest: enUSOccupationSuggest,
   matching: enUSMatching,
   events: enUSEvents,
   policies: enUSPolicies,

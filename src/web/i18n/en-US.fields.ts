@@ -1,0 +1,38 @@
+/** English texts of the shared form field labels (part of en-US.ts). */
+import type { DeepPartial } from './messages.js';
+import type { zhCNFields } from './zh-CN.fields.js';
+
+export const enUSFields: DeepPartial<typeof zhCNFields> = {
+  username: 'Username',
+  password: 'Password',
+  displayName: 'Name',
+  regionCode: 'Region',
+  idNumber: 'ID number',
+  phone: 'Mobile phone',
+  consents: 'Consents',
+  kind: 'Organisation type',
+  name: 'Organisation name',
+  uscc: 'Unified social credit code',
+  industryCode: 'Industry',
+  size: 'Size',
+  address: 'Address',
+  contactName: 'Contact person',
+  contactPhone: 'Contact phone',
+  totp: 'Verification code',
+  reason: 'Reason',
+  role: 'Role',
+  department: 'Department',
+  q: 'Keyword',
+  level: 'Level',
+  digital: 'Digital occupation',
+  status: 'Status',
+  objectType: 'Object type',
+  objectId: 'Object ID',
+  purpose: 'Purpose',
+  criteria: 'Scoring criteria (weights must add up to 100)',
+  rounds: 'Rounds (preliminary, semi-final, final in order)',
+  groups: 'Groups / tracks',
+  categories: 'Industry categories',
+  awards: 'Awards',
+  minMembers: 'Team size',
+};
