@@ -4,20 +4,8 @@ import { z } from 'zod';
 import { CreateVersion, DiffQuery, EntryInput, InForceQuery, TransitionBody, UpdateVersion, VersionListQuery } from '../../../shared/skillcatalog.js';
 import { requestCtx, roleCtx } from '../../plugins/request-context.js';
 import { idempotent } from '../workflow/idempotency.js';
-import {
-  assertVersionWritable,
-  createVersion,
-  deleteEntry,
-  diffVersions,
-  exportVersion,
-  getVersion,
-  importEntries,
-  inForce,
-  listVersions,
-  putEntry,
-  transitionVersion,
-  updateVersion,
-} from './skillcatalog.service.js';
+import { assertVersionWritable, createVersion, deleteEntry, importEntries, putEntry, updateVersion } from './skillcatalog.drafts.js';
+import { diffVersions, exportVersion, getVersion, inForce, listVersions, transitionVersion } from './skillcatalog.service.js';
 
 const Id = z.object({ id: z.uuid() });
 const EntryId = Id.extend({ entryId: z.uuid() });
